@@ -1,0 +1,45 @@
+"""The Article record: what one news page becomes once cleaned."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Image:
+    """An image of the article with the caption printed under it."""
+
+    src: str
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass
+class Article:
+    """A cleaned news article, or a page recognised as not being one.
+
+    ``body`` holds paragraphs separated by one blank line; ``published_at`` is
+    ISO 8601 in Vietnam time; ``extractor`` names the path that produced the
+    record ("vnportal/2", "generic", ...).
+    """
+
+    url: str
+    canonical_url: str = ""
+    site: str = ""
+    title: str = ""
+    lead: str = ""
+    body: str = ""
+    author: str = ""
+    published_at: str | None = None
+    images: list[Image] = field(default_factory=list)
+    category: str = ""
+    source: str = ""
+    is_article: bool = False
+    extractor: str = ""
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p]
+
+    def to_dict(self) -> dict:
+        return asdict(self)

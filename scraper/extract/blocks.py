@@ -1,0 +1,167 @@
+"""Flatten an article's content element into an ordered list of blocks.
+
+A block is a paragraph, a heading, a table or an image, with the formatting
+hints later cleaning needs (all-italic, all-bold, centred, right-aligned).
+Portals build paragraphs from <p>, bare <div>s or runs of <br><br>; the
+walker treats all of them alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from .vietnamese import clean_text
+
+BLOCK_TAGS = {
+    "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "dl", "dd", "dt",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead",
+    "figure", "figcaption", "center", "pre", "header", "footer", "aside", "main", "address",
+}
+SKIPPED_TAGS = {
+    "script", "style", "noscript", "form", "button", "input", "select", "textarea",
+    "iframe", "object", "embed", "svg", "canvas", "template", "nav", "video", "audio",
+}
+EMPHASIS_TAGS = {"em", "i"}
+STRONG_TAGS = {"strong", "b"}
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CAPTION_CLASS = re.compile(r"caption|chu-?thich|image_?desc|img-desc|photo-?note|imgcap", re.I)
+_CENTER = re.compile(r"text-align\s*:\s*center|\bcenter\b", re.I)
+_RIGHT = re.compile(r"text-align\s*:\s*right|\bright\b", re.I)
+
+
+@dataclass
+class Block:
+    """One paragraph-level unit of article content."""
+
+    kind: str  # "p", "heading", "table", "img"
+    text: str = ""
+    src: str = ""
+    alt: str = ""
+    caption: str = ""
+    italic: bool = False
+    bold: bool = False
+    centered: bool = False
+    right: bool = False
+    caption_class: bool = False
+
+
+def content_blocks(root: etree._Element, base_url: str) -> list[Block]:
+    """Blocks of ``root`` in reading order."""
+    walker = _Walker(base_url)
+    walker.walk(root, _Style())
+    walker.flush()
+    return walker.blocks
+
+
+@dataclass(frozen=True)
+class _Style:
+    italic: bool = False
+    bold: bool = False
+    centered: bool = False
+    right: bool = False
+    caption: bool = False
+
+
+class _Run:
+    """Inline text collected for the paragraph being built."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[str, _Style]] = []
+        self.block_style = _Style()
+
+    def add(self, text: str | None, style: _Style) -> None:
+        if text:
+            self.parts.append((text, style))
+
+
+class _Walker:
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        self.run = _Run()
+        self.breaks = 0
+
+    def flush(self) -> None:
+        text = clean_text("".join(t for t, _ in self.run.parts))
+        if text:
+            visible = [(t, s) for t, s in self.run.parts if t.strip()]
+            style = self.run.block_style
+            self.blocks.append(Block(
+                kind="p",
+                text=text,
+                italic=all(s.italic for _, s in visible),
+                bold=all(s.bold for _, s in visible),
+                centered=style.centered or all(s.centered for _, s in visible),
+                right=style.right or all(s.right for _, s in visible),
+                caption_class=any(s.caption for _, s in visible),
+            ))
+        self.run = _Run()
+        self.breaks = 0
+
+    def walk(self, el: etree._Element, style: _Style) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().split("}")[-1]
+        if not tag or tag in SKIPPED_TAGS:
+            self.run.add(el.tail, style)  # a skipped element's tail is its parent's text
+            return
+        outer_style = style
+        style = _restyle(el, tag, style)
+        if tag == "img":
+            self._image(el)
+        elif tag == "br":
+            self.breaks += 1
+            self.flush()
+        elif tag == "table" and not el.xpath(".//img"):
+            self.flush()
+            self._table(el)
+        elif tag in HEADING_TAGS:
+            self.flush()
+            text = clean_text(el.text_content())
+            if text:
+                self.blocks.append(Block(kind="heading", text=text))
+        elif tag in BLOCK_TAGS:
+            self.flush()
+            self.run.block_style = style
+            self.run.add(el.text, style)
+            for child in el:
+                self.walk(child, style)
+            self.flush()
+            self.run.block_style = outer_style
+        else:
+            self.run.add(el.text, style)
+            for child in el:
+                self.walk(child, style)
+        self.run.add(el.tail, outer_style)
+
+    def _image(self, el: etree._Element) -> None:
+        src = el.get("src") or el.get("data-src") or el.get("data-original") or ""
+        if not src or src.startswith("data:"):
+            return
+        self.flush()
+        self.blocks.append(Block(
+            kind="img", src=urljoin(self.base_url, src.strip()), alt=clean_text(el.get("alt") or ""),
+        ))
+
+    def _table(self, el: etree._Element) -> None:
+        rows = []
+        for row in el.iter("tr"):
+            cells = [clean_text(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+            if any(cells):
+                rows.append(" | ".join(cells))
+        if rows:
+            self.blocks.append(Block(kind="table", text="\n".join(rows)))
+
+
+def _restyle(el: etree._Element, tag: str, style: _Style) -> _Style:
+    css = (el.get("style") or "") + " " + (el.get("align") or "") + " " + (el.get("class") or "")
+    return _Style(
+        italic=style.italic or tag in EMPHASIS_TAGS or "italic" in css,
+        bold=style.bold or tag in STRONG_TAGS or "bold" in css,
+        centered=style.centered or tag == "center" or bool(_CENTER.search(css)),
+        right=style.right or bool(_RIGHT.search(css)),
+        caption=style.caption or tag == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or "")),
+    )

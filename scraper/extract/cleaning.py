@@ -1,0 +1,139 @@
+"""Turn content blocks into the article's parts, by structure not by strings.
+
+Decides which short paragraphs are image captions, which trailing line is the
+author (or a "Theo ..." source), and takes the "(sonla.gov.vn)" marker off the
+lead. Text that merely contains boilerplate words is never deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .article import Image
+from .blocks import Block
+from .vietnamese import clean_text
+
+# "(sonla.gov.vn)", "(Chinhphu.vn) -", "(TTXVN) –" at the start of a lead.
+SOURCE_MARKER = re.compile(r"^\s*\(\s*([^()]{2,40}?)\s*\)\s*[-–—:]?\s*")
+_SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:theo|nguồn)\s*[:\-]?\s*(.{2,80}?)\s*\)?\s*$", re.I)
+_AUTHOR_PREFIX = re.compile(
+    r"^\s*(?:tin\s*(?:,|và|&)?\s*ảnh|tin\s*-\s*ảnh|bài\s*(?:,|và|&)?\s*ảnh|ảnh|tin|bài|"
+    r"tác giả|người viết|phóng viên|pv|ctv)\s*:\s*(.+)$",
+    re.I,
+)
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ.]*$")
+_AUTHOR_ABBREVIATIONS = {"PV", "CTV", "BBT", "TTXVN", "VP"}
+MAX_CAPTION = 400
+
+
+@dataclass
+class Parts:
+    lead: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    author: str = ""
+    source: str = ""
+
+
+def split_source_marker(lead: str) -> tuple[str, str]:
+    """("(sonla.gov.vn) Ngày ...") -> ("sonla.gov.vn", "Ngày ...")."""
+    match = SOURCE_MARKER.match(lead)
+    if match and _looks_like_source(match.group(1)):
+        return match.group(1).strip(), lead[match.end():].strip()
+    return "", lead
+
+
+def assemble(blocks: list[Block], lead: str = "", title: str = "") -> Parts:
+    """Assign captions, author, source and lead from ``blocks``."""
+    blocks = _attach_captions(blocks)
+    parts = Parts(lead=clean_text(lead))
+    text_blocks = [b for b in blocks if b.kind != "img"]
+    parts.images = [Image(src=b.src, alt=b.alt, caption=b.caption) for b in blocks if b.kind == "img"]
+    _take_trailer(text_blocks, parts)
+    if not parts.lead and text_blocks and _is_lead_paragraph(text_blocks[0]):
+        parts.lead = text_blocks.pop(0).text
+    if parts.lead:
+        source, parts.lead = split_source_marker(parts.lead)
+        parts.source = parts.source or source
+    if title and text_blocks and clean_text(text_blocks[0].text) == clean_text(title):
+        text_blocks.pop(0)  # the title repeated at the top of the content
+    parts.paragraphs = [b.text for b in text_blocks if b.text]
+    return parts
+
+
+def _attach_captions(blocks: list[Block]) -> list[Block]:
+    """Move a caption paragraph under an image into that image's caption."""
+    result: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        result.append(block)
+        index += 1
+        if block.kind != "img" or block.caption:
+            continue
+        # images sharing one caption line: several <img> then the caption
+        while index < len(blocks) and blocks[index].kind == "img":
+            result.append(blocks[index])
+            index += 1
+        if index < len(blocks) and _is_caption(blocks[index]):
+            result[-1].caption = blocks[index].text
+            index += 1
+    return result
+
+
+def _is_caption(block: Block) -> bool:
+    if block.kind != "p" or len(block.text) > MAX_CAPTION:
+        return False
+    return block.caption_class or block.italic or (block.centered and len(block.text) < 250)
+
+
+def _take_trailer(blocks: list[Block], parts: Parts) -> None:
+    """Pop the author and "Theo ..." source lines from the end of the body."""
+    for _ in range(3):
+        if not blocks:
+            return
+        last = blocks[-1]
+        if last.kind != "p":
+            return
+        text = last.text.strip()
+        source = _SOURCE_LINE.match(text)
+        if source and not parts.source and _looks_like_source(source.group(1)):
+            parts.source = source.group(1).strip()
+            blocks.pop()
+            continue
+        author = author_from_line(last)
+        if author and not parts.author:
+            parts.author = author
+            blocks.pop()
+            continue
+        return
+
+
+def author_from_line(block: Block) -> str:
+    """The author named by a short closing line, or "" if it is body text."""
+    text = block.text.strip().strip("()").strip()
+    prefixed = _AUTHOR_PREFIX.match(text)
+    if prefixed:
+        return prefixed.group(1).strip().rstrip(".")
+    if text.upper() in _AUTHOR_ABBREVIATIONS:
+        return text
+    name = text.split(" - ")[0].split(" – ")[0].strip().rstrip(".")
+    words = name.split()
+    if not 1 <= len(words) <= 5 or len(text) > 120:
+        return ""
+    if text.endswith((".", ":", ";", "?", "!")) and not (block.bold or block.right):
+        return ""
+    if all(_NAME_WORD.match(word) for word in words):
+        return name
+    return ""
+
+
+def _is_lead_paragraph(block: Block) -> bool:
+    return block.kind == "p" and (block.bold or bool(SOURCE_MARKER.match(block.text))) and len(block.text) > 60
+
+
+def _looks_like_source(text: str) -> bool:
+    """A site or agency name: "sonla.gov.vn", "TTXVN", "Chinhphu.vn"."""
+    text = text.strip()
+    return bool(re.search(r"\.(vn|com|net|org|gov)\b", text, re.I)) or (text.isupper() and len(text) <= 12)

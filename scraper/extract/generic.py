@@ -1,0 +1,101 @@
+"""The generic path: find title, date and content on a page no profile knows.
+
+Content is the element whose paragraphs carry the most non-link text after
+boilerplate regions are removed (a readability-style score, computed with
+lxml in one pass). When that finds too little, trafilatura's choice of main
+text is used instead.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+
+import lxml.html
+from lxml import etree
+
+from .boilerplate import drop_boilerplate
+from .page import Page
+from .profiles.base import Located
+from .vietnamese import clean_text
+
+_SCORED_PARENTS = {"div", "article", "section", "td", "main", "body", "span", "font", "center"}
+_TEXT_CARRIERS = {"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4", "pre"}
+_CONTENT_HINTS = ("content", "detail", "article", "entry", "body", "noidung", "news", "post", "chitiet", "story")
+MIN_CONTENT_CHARS = 120
+
+
+def locate(page: Page) -> Located | None:
+    """Regions of the article on an unknown layout, or None if there is none."""
+    title = _title(page)
+    root = copy.deepcopy(page.root)
+    body = root.find("body")
+    if body is None:
+        return None
+    drop_boilerplate(body)
+    content = _best_content(body)
+    if content is None:
+        content = _trafilatura_content(page)
+    if content is None:
+        return None
+    return Located(extractor="generic", title=title, content=content)
+
+
+def _title(page: Page) -> str:
+    """The page's <h1> that agrees with its metadata title, else the metadata title."""
+    meta_title = page.meta.get("og:title") or page.html_title
+    headings = [clean_text(h.text_content()) for h in page.root.iter("h1", "h2")]
+    headings = [h for h in headings if 10 <= len(h) <= 400]
+    for heading in headings:
+        if meta_title and (heading in meta_title or meta_title.startswith(heading[:40])):
+            return heading
+    if meta_title:
+        for separator in (" | ", " - ", " – ", " :: "):
+            if separator in meta_title:
+                return max(meta_title.split(separator), key=len).strip()
+        return meta_title
+    return headings[0] if headings else ""
+
+
+def _best_content(body: etree._Element) -> etree._Element | None:
+    scores: dict[etree._Element, float] = defaultdict(float)
+    for carrier in body.iter(*_TEXT_CARRIERS):
+        text = clean_text(carrier.text or "") + "".join(clean_text(c.tail or "") for c in carrier)
+        own_chars = len(text)
+        if own_chars < 25:
+            continue
+        link_chars = sum(len(a.text_content()) for a in carrier.iter("a"))
+        score = own_chars * (1 - min(1.0, link_chars / max(own_chars, 1))) + 3 * text.count(",")
+        parent = carrier.getparent()
+        if parent is not None:
+            scores[parent] += score
+            grandparent = parent.getparent()
+            if grandparent is not None:
+                scores[grandparent] += score / 2
+        if carrier.tag in _SCORED_PARENTS:
+            scores[carrier] += score
+    if not scores:
+        return None
+    for element in scores:
+        names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if any(hint in names for hint in _CONTENT_HINTS):
+            scores[element] *= 1.25
+    best = max(scores, key=scores.get)
+    if len(clean_text(best.text_content())) < MIN_CONTENT_CHARS:
+        return None
+    return best
+
+
+def _trafilatura_content(page: Page) -> etree._Element | None:
+    """Main content as chosen by trafilatura, as an HTML element."""
+    import trafilatura
+
+    html = trafilatura.extract(
+        lxml.html.tostring(page.root, encoding="unicode"), url=page.url,
+        output_format="html", include_images=True, include_tables=True,
+        include_comments=False, favor_recall=True,
+    )
+    if not html:
+        return None
+    tree = lxml.html.fromstring(html)
+    return tree.find("body") if tree.find("body") is not None else tree

@@ -1,0 +1,101 @@
+"""A parsed page: the lxml tree plus the page-level metadata every path needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+from .decoding import decode_html
+from .vietnamese import clean_text
+
+_BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")
+_MARKUP = re.compile(rb"<\s*(html|head|body|div|p|title|meta|!doctype)\b", re.I)
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    """True when ``data`` is HTML markup rather than a binary or plain file."""
+    if isinstance(data, str):
+        data = data[:4096].encode("utf-8", "ignore")
+    head = data[:4096].lstrip()
+    if head.startswith(_BINARY_SIGNATURES) or b"\x00" in head[:1024]:
+        return False
+    return bool(_MARKUP.search(head))
+
+
+@lru_cache(maxsize=512)
+def css(selector: str) -> CSSSelector:
+    """Compiled CSS selector, cached: profiles reuse a few dozen selectors."""
+    return CSSSelector(selector, translator="html")
+
+
+@dataclass
+class Page:
+    """A page's tree and metadata (meta tags, canonical URL, site domain)."""
+
+    url: str
+    root: etree._Element
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, html: bytes | str, url: str) -> Page | None:
+        """Parse ``html``; None when it is not an HTML page at all."""
+        if not html or not looks_like_html(html):
+            return None
+        text = decode_html(html[:MAX_PAGE_BYTES])
+        try:
+            root = lxml.html.document_fromstring(text)
+        except (etree.ParserError, ValueError):
+            return None
+        page = cls(url=url, root=root)
+        page.meta = _meta_tags(root)
+        return page
+
+    def select(self, selector: str, within: etree._Element | None = None) -> list[etree._Element]:
+        return css(selector)(self.root if within is None else within)
+
+    def first(self, selectors, within: etree._Element | None = None) -> etree._Element | None:
+        """First element matching any of ``selectors``, tried in order."""
+        for selector in selectors:
+            found = self.select(selector, within)
+            if found:
+                return found[0]
+        return None
+
+    def first_text(self, selectors) -> str:
+        element = self.first(selectors)
+        return clean_text(element.text_content()) if element is not None else ""
+
+    @property
+    def canonical_url(self) -> str:
+        for link in self.root.iterfind(".//link[@rel]"):
+            if link.get("rel", "").lower() == "canonical" and link.get("href"):
+                return urljoin(self.url, link.get("href").strip())
+        og_url = self.meta.get("og:url")
+        return urljoin(self.url, og_url) if og_url else self.url
+
+    @property
+    def site(self) -> str:
+        host = urlsplit(self.url).hostname or ""
+        return host[4:] if host.startswith("www.") else host
+
+    @property
+    def html_title(self) -> str:
+        title = self.root.find(".//title")
+        return clean_text(title.text_content()) if title is not None else ""
+
+
+def _meta_tags(root: etree._Element) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for tag in root.iterfind(".//meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        content = tag.get("content")
+        if key and content and key not in meta:
+            meta[key] = clean_text(content)
+    return meta

@@ -1,0 +1,37 @@
+"""VNPT vnPortal, the platform of sonla.gov.vn and many provincial portals.
+
+Selectors are best guesses from the platform's public pages; when none of
+them match, extraction falls back to the generic path and says so in
+``Article.extractor``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Layout, Profile
+
+
+class VnPortal(Profile):
+    name = "vnportal"
+    generator = re.compile(r"vnportal|vnpt", re.I)
+    markers = (".news-detail .news-content", "div.ArticleContent", "div[id*='ArticleDetail']")
+    layouts = (
+        Layout(
+            version="2",
+            title=("h1.news-title", ".news-detail h1", "h1.title-detail"),
+            content=(".news-detail .news-content", "#news-content", ".content-detail"),
+            lead=(".news-detail .news-sapo", ".news-sapo", ".sapo-detail"),
+            date=(".news-detail .news-date", ".news-date", ".date-detail"),
+            category=(".breadcrumb a", ".breadcrumbs a"),
+            drop=(".news-tools", ".related-news", ".other-news"),
+        ),
+        Layout(
+            version="1",
+            title=(".ArticleTitle", ".ArticleHeader h1", "h1.title"),
+            content=("div.ArticleContent", ".ArticleDetail .Content"),
+            lead=(".ArticleSummary", ".ArticleLead"),
+            date=(".ArticleDate", ".PublishDate"),
+            category=(".BreadCrumb a", ".breadcrumb a"),
+        ),
+    )
