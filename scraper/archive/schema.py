@@ -1,0 +1,55 @@
+"""The archive's SQLite schema, created with sqlite-utils.
+
+Search uses a standalone FTS5 table, ``articles_fts``, whose rowid is the
+article's rowid. It indexes the original columns with ``remove_diacritics 2``
+(so "hoi nghi" finds "Hội nghị", stacked marks included) plus a ``folded``
+column written by Python, because SQLite never folds "đ" to "d": that column
+is what lets "dang ngoc hau" find "Đặng Ngọc Hậu".
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+FTS_TABLE = "articles_fts"
+FTS_COLUMNS = ("title", "lead", "body", "author", "folded")
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+ARTICLE_COLUMNS = {
+    "id": str,
+    "url": str,
+    "canonical_url": str,
+    "site": str,
+    "title": str,
+    "lead": str,
+    "body": str,
+    "author": str,
+    "published_at": str,
+    "category": str,
+    "source": str,
+    "extractor": str,
+    "first_seen_at": str,
+    "last_seen_at": str,
+}
+IMAGE_COLUMNS = {"article_id": str, "position": int, "src": str, "alt": str, "caption": str}
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create any missing table, index and the search table; turn on WAL."""
+    db.enable_wal()
+    db.execute("PRAGMA busy_timeout = 10000")
+    articles = db["articles"]
+    if not articles.exists():
+        articles.create(ARTICLE_COLUMNS, pk="id", not_null={"url", "canonical_url", "site"})
+    images = db["images"]
+    if not images.exists():
+        images.create(IMAGE_COLUMNS, pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")])
+    articles.create_index(["site"], if_not_exists=True)
+    articles.create_index(["published_at"], if_not_exists=True)
+    articles.create_index(["canonical_url"], if_not_exists=True, unique=True)
+    images.create_index(["article_id"], if_not_exists=True)
+    if FTS_TABLE not in db.table_names():
+        db.execute(
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(FTS_COLUMNS)}, "
+            f"tokenize = '{FTS_TOKENIZER}')"
+        )

@@ -1,0 +1,1 @@
+"""Publishing: Datasette configuration and plugins for the archive."""
