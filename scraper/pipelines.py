@@ -1,0 +1,47 @@
+"""Scrapy glue: extract each fetched page and store it in the archive."""
+
+from __future__ import annotations
+
+import logging
+
+from .archive import open_archive, save_article
+from .extract import extract
+from .items import FetchedPage
+
+logger = logging.getLogger(__name__)
+
+
+class ArchivePipeline:
+    """Turns ``FetchedPage`` items into stored articles, counting outcomes."""
+
+    def __init__(self, db_path: str, stats):
+        self.db_path = db_path
+        self.stats = stats
+        self.db = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("ARCHIVE_DB"), crawler.stats)
+
+    def open_spider(self, spider=None):
+        self.db = open_archive(self.db_path)
+
+    def close_spider(self, spider=None):
+        if self.db is not None:
+            self.db.close()
+
+    def process_item(self, item, spider=None):
+        if not isinstance(item, FetchedPage):
+            return item
+        site = spider.site
+        article = extract(item.body, item.url, platform=site.platform)
+        article.site = site.domain
+        if not article.is_article:
+            logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)
+            self.stats.inc_value("govnews/not_article")
+            return item
+        if article.extractor == "generic" and site.platform:
+            self.stats.inc_value("govnews/profile_fallback")
+        outcome = save_article(self.db, article, seen_at=item.fetched_at)
+        self.stats.inc_value(f"govnews/articles_{outcome}")
+        return item

@@ -1,0 +1,1 @@
+"""Spiders: navigation only. They find article pages and yield them as fetched."""
