@@ -1,0 +1,199 @@
+"""The demo portal as a local HTTP server, for tests, the demo and benchmarks.
+
+    with DemoPortal() as portal:
+        crawl(portal.base_url + "/tin-tuc-su-kien")
+
+Pages are rendered on first request and then served from memory, so a crawl
+with many concurrent requests measures the crawler, not this server.
+"""
+
+from __future__ import annotations
+
+import socketserver
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from . import pages
+from .content import CATEGORY_NAMES, DemoArticle, build_articles
+
+_HTML = "text/html; charset=utf-8"
+_XML = "application/xml; charset=utf-8"
+_RSS = "application/rss+xml; charset=utf-8"
+_TEXT = "text/plain; charset=utf-8"
+_JPEG = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class _Response:
+    status: int
+    content_type: str
+    body: bytes
+    last_modified: str | None = None
+
+
+_IMAGE = _Response(200, _JPEG, pages.PLACEHOLDER_JPEG)
+
+
+class DemoPortal:
+    """An offline imitation of sonla.gov.vn (a vnPortal site) serving ``articles``."""
+
+    def __init__(self, articles: list[DemoArticle] | None = None):
+        self.articles = build_articles() if articles is None else list(articles)
+        self.base_url: str | None = None
+        self._by_path = {article.path: article for article in self.articles}
+        self._cache: dict[str, _Response] = {}
+        self._not_found: _Response | None = None
+        self._server: _PortalHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        """Serve in a background thread (port 0 picks a free port); return the base URL.
+
+        On a portal that is already running this just returns its base URL.
+        """
+        if self._server is not None:
+            return self.base_url
+        self._server = self._bind(host, port)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="demo-portal", daemon=True)
+        self._thread.start()
+        return self.base_url
+
+    def stop(self) -> None:
+        """Stop the background server started by ``start``."""
+        if self._server is None:
+            return
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
+        self._server = self._thread = None
+
+    def serve_forever(self, host: str = "127.0.0.1", port: int = 8123) -> None:
+        """Serve in the calling thread until interrupted (for the command line)."""
+        server = self._bind(host, port)
+        try:
+            server.serve_forever()
+        finally:
+            server.server_close()
+
+    def __enter__(self) -> DemoPortal:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    def _bind(self, host: str, port: int) -> _PortalHTTPServer:
+        if self._server is not None:
+            raise RuntimeError(f"the demo portal is already serving at {self.base_url}")
+        server = _PortalHTTPServer((host, port), self)
+        self.base_url = f"http://{host}:{server.server_address[1]}"
+        self._cache.clear()
+        self._not_found = None
+        return server
+
+    def _respond(self, target: str) -> _Response:
+        """The response for a request target such as "/kinh-te?page=2"."""
+        url = urlsplit(target)
+        if url.path.startswith("/Uploads/") and url.path.lower().endswith((".jpg", ".jpeg")):
+            return _IMAGE
+        key = url.path
+        if url.path[1:] in CATEGORY_NAMES:
+            key = f"{url.path}?page={_page_number(url.query)}"
+        response = self._cache.get(key)
+        if response is None:
+            response = self._render(url.path, url.query)
+            if response is None:
+                return self._not_found_response()
+            self._cache[key] = response
+        return response
+
+    def _render(self, path: str, query: str) -> _Response | None:
+        base, articles = self.base_url, self.articles
+        article = self._by_path.get(path)
+        if article is not None:
+            html = pages.article_page(article, articles, base)
+            return _Response(200, _HTML, html.encode(), _http_date(article.published))
+        if path == "/":
+            return _Response(200, _HTML, pages.home_page(articles, base).encode())
+        if path == "/robots.txt":
+            return _Response(200, _TEXT, pages.robots_txt(base).encode())
+        if path == "/sitemap.xml":
+            return _Response(200, _XML, pages.sitemap_xml(articles, base).encode())
+        if path == "/rss.xml":
+            return _Response(200, _RSS, pages.rss_feed(articles, base).encode())
+        if path.startswith("/rss/") and path.endswith(".rss"):
+            feed = pages.rss_feed(articles, base, path[len("/rss/") : -len(".rss")])
+            return None if feed is None else _Response(200, _RSS, feed.encode())
+        page = _page_number(query)
+        html = pages.listing_page(path[1:], page, articles, base) if page is not None else None
+        return None if html is None else _Response(200, _HTML, html.encode())
+
+    def _not_found_response(self) -> _Response:
+        if self._not_found is None:
+            html = pages.not_found_page(self.articles, self.base_url)
+            self._not_found = _Response(404, _HTML, html.encode())
+        return self._not_found
+
+
+def _page_number(query: str) -> int | None:
+    """The listing page asked for: 1 without ``page``, None if it is not a number."""
+    values = parse_qs(query).get("page")
+    if not values:
+        return 1
+    try:
+        return int(values[0])
+    except ValueError:
+        return None
+
+
+def _http_date(published: datetime) -> str:
+    """HTTP date (GMT) of a naive Vietnam-time moment."""
+    return format_datetime(published.replace(tzinfo=pages.VIETNAM_TZ).astimezone(timezone.utc), usegmt=True)
+
+
+class _PortalHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], portal: DemoPortal):
+        self.portal = portal
+        super().__init__(address, _Handler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind looks up the host's FQDN, which can stall
+        # for seconds on a machine without DNS; we never need it.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _PortalHTTPServer
+    protocol_version = "HTTP/1.1"
+    server_version = "vnPortal-demo/1.0"
+    sys_version = ""
+    timeout = 30
+
+    def do_GET(self) -> None:
+        self._send(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._send(with_body=False)
+
+    def _send(self, with_body: bool) -> None:
+        response = self.server.portal._respond(self.path)
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        if response.last_modified:
+            self.send_header("Last-Modified", response.last_modified)
+        self.end_headers()
+        if with_body:
+            self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args) -> None:
+        """Stay quiet: a crawl makes thousands of requests."""
