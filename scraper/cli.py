@@ -54,9 +54,11 @@ def crawl(site, db, base_url, settings, registry):
         fail(str(error))
     click.echo(
         f"{site}: {result.pages} pages fetched; articles {result.new} new, {result.changed} changed, "
-        f"{result.unchanged} unchanged; {result.not_articles} pages were not articles",
+        f"{result.unchanged} unchanged, {result.failed} failed; {result.not_articles} pages were not articles",
         err=True,
     )
+    if result.failed:
+        fail(f"{site}: extraction failed on {result.failed} pages; see the log")
 
 
 @cli.command()

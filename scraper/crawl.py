@@ -25,6 +25,7 @@ class CrawlResult:
     unchanged: int
     not_articles: int
     profile_fallbacks: int
+    failed: int
 
 
 def project_settings(overrides: dict[str, str] | None = None) -> Settings:
@@ -73,4 +74,5 @@ def crawl(site_key: str, db_path: str, base_url: str | None = None,
         unchanged=stats.get("govnews/articles_unchanged", 0),
         not_articles=stats.get("govnews/not_article", 0),
         profile_fallbacks=stats.get("govnews/profile_fallback", 0),
+        failed=stats.get("govnews/failed", 0),
     )

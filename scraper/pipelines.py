@@ -14,14 +14,15 @@ logger = logging.getLogger(__name__)
 class ArchivePipeline:
     """Turns ``FetchedPage`` items into stored articles, counting outcomes."""
 
-    def __init__(self, db_path: str, stats):
-        self.db_path = db_path
-        self.stats = stats
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.db_path = crawler.settings.get("ARCHIVE_DB")
+        self.stats = crawler.stats
         self.db = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("ARCHIVE_DB"), crawler.stats)
+        return cls(crawler)
 
     def open_spider(self, spider=None):
         self.db = open_archive(self.db_path)
@@ -33,8 +34,13 @@ class ArchivePipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, FetchedPage):
             return item
-        site = spider.site
-        article = extract(item.body, item.url, platform=site.platform)
+        site = self.crawler.spider.site
+        try:
+            article = extract(item.body, item.url, platform=site.platform)
+        except Exception:  # a bug must not stop the crawl; the run reports it
+            logger.exception("extraction failed: %s", item.url)
+            self.stats.inc_value("govnews/failed")
+            return item
         article.site = site.domain
         if not article.is_article:
             logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)

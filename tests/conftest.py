@@ -1,0 +1,81 @@
+"""Shared fixtures: the offline portal on a free port, a crawled archive, helpers."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from scraper.demo import DemoPortal
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((Path(__file__).parent / "data" / "gold_sonla-2024-01-10.json").read_text(encoding="utf-8"))
+GOVNEWS = [sys.executable, "-m", "scraper.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def govnews(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    """Run the real ``govnews`` command line in a subprocess."""
+    return subprocess.run([*GOVNEWS, *args], capture_output=True, text=True, cwd=kwargs.pop("cwd", ROOT), timeout=600, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def portal():
+    with DemoPortal() as running:
+        running.start()
+        yield running
+
+
+@pytest.fixture(scope="session")
+def archive(portal, tmp_path_factory) -> Path:
+    """An archive made by one real crawl of the offline portal."""
+    db = tmp_path_factory.mktemp("archive") / "archive.db"
+    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def seed_article(portal):
+    """The demo portal's copy of the seed article."""
+    return next(a for a in portal.articles if a.title == GOLD["title"])
+
+
+def wait_for_http(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def datasette_url(archive):
+    """A real Datasette server publishing the crawled archive."""
+    from scraper.cli import datasette_command
+
+    port = free_port()
+    server = subprocess.Popen(datasette_command(str(archive), port), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/-/versions.json")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,86 @@
+"""A real crawl of the offline portal into a real SQLite archive."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from .conftest import GOLD, govnews, seed_article
+
+TEXT_COLUMNS = ("title", "lead", "body")
+CONTENT_COLUMNS = ("url", "canonical_url", "site", "title", "lead", "body", "author",
+                   "published_at", "category", "source", "extractor", "first_seen_at")
+
+
+def rows(db_path):
+    return {row["id"]: row for row in sqlite_utils.Database(db_path)["articles"].rows}
+
+
+def test_every_article_stored_exactly_once(portal, archive):
+    db = sqlite_utils.Database(archive)
+    urls = [row["canonical_url"] for row in db["articles"].rows]
+    expected = {portal.base_url + article.path for article in portal.articles}
+    assert len(urls) == len(set(urls))
+    assert set(urls) == expected
+    assert db["articles"].count == len(portal.articles)
+
+
+def test_seed_article_matches_gold(portal, archive):
+    db = sqlite_utils.Database(archive)
+    url = portal.base_url + seed_article(portal).path
+    stored = next(db["articles"].rows_where("canonical_url = ?", [url]))
+    assert stored["site"] == GOLD["site"]
+    assert stored["title"] == GOLD["title"]
+    assert stored["lead"] == GOLD["lead"]
+    assert stored["body"].split("\n\n") == GOLD["body"]
+    assert stored["author"] == GOLD["author"]
+    assert stored["source"] == GOLD["source_marker"]
+    assert stored["published_at"].startswith(GOLD["published_date"] + "T")
+    assert stored["published_at"].endswith("+07:00")
+    images = list(db["images"].rows_where("article_id = ?", [stored["id"]], order_by="position"))
+    assert [image["caption"] for image in images] == GOLD["captions"]
+    assert all(image["src"].startswith(portal.base_url + "/") for image in images)
+
+
+def test_no_boilerplate_in_any_article(archive):
+    for row in rows(archive).values():
+        for column in TEXT_COLUMNS:
+            for phrase in GOLD["must_not_appear_in_title_lead_or_body"]:
+                assert phrase not in (row[column] or ""), (row["url"], column, phrase)
+
+
+def test_boilerplate_words_inside_articles_survive(portal, archive):
+    """Running text that says "Hôm nay" or "tất cả" is article text, not a counter."""
+    stored = rows(archive)
+    bodies = {row["canonical_url"]: row["body"] for row in stored.values()}
+    kept = 0
+    for article in portal.articles:
+        text = " ".join(block[1] for block in article.blocks if block[0] == "p")
+        if "Hôm nay" in text or "tất cả" in text:
+            body = bodies[portal.base_url + article.path]
+            for phrase in ("Hôm nay", "tất cả"):
+                if phrase in text:
+                    assert phrase in body
+                    kept += 1
+    assert kept >= 5
+
+
+def test_every_article_has_date_author_and_category(portal, archive):
+    by_url = {row["canonical_url"]: row for row in rows(archive).values()}
+    for article in portal.articles:
+        row = by_url[portal.base_url + article.path]
+        assert row["published_at"] == article.published.strftime("%Y-%m-%dT%H:%M:00+07:00")
+        assert row["author"] == article.author
+        assert row["category"] == article.category_name
+        assert row["extractor"] == "vnportal/2"
+
+
+def test_second_crawl_adds_and_changes_nothing(portal, archive):
+    before = rows(archive)
+    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(archive), "-s", "LOG_LEVEL=WARNING")
+    assert result.returncode == 0, result.stderr
+    after = rows(archive)
+    assert after.keys() == before.keys()
+    for article_id, row in after.items():
+        assert {c: row[c] for c in CONTENT_COLUMNS} == {c: before[article_id][c] for c in CONTENT_COLUMNS}
+        assert row["last_seen_at"] >= before[article_id]["last_seen_at"]  # only the sighting time moves
+    assert f"0 new, 0 changed, {len(before)} unchanged, 0 failed" in result.stderr
