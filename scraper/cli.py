@@ -101,11 +101,12 @@ def datasette_command(db: str, port: int, host: str = "127.0.0.1") -> list[str]:
 
 @cli.command("demo-portal")
 @click.option("--port", default=8000, show_default=True, type=int)
-def demo_portal(port):
+@click.option("--per-category", default=40, show_default=True, type=click.IntRange(1), help="Articles in each of the 4 categories.")
+def demo_portal(port, per_category):
     """Serve the bundled offline portal on 127.0.0.1."""
-    from .demo import DemoPortal
+    from .demo import DemoPortal, build_articles
 
-    portal = DemoPortal()
+    portal = DemoPortal(build_articles(per_category))
     click.echo(f"offline portal at http://127.0.0.1:{port}/ ({len(portal.articles)} articles); Ctrl-C stops", err=True)
     try:
         portal.serve_forever("127.0.0.1", port)

@@ -33,6 +33,7 @@ TELNETCONSOLE_ENABLED = False
 
 ITEM_PIPELINES = {"scraper.pipelines.ArchivePipeline": 300}
 ARCHIVE_DB = "archive.db"
+ARCHIVE_BATCH = 50  # articles written per transaction
 SITES_REGISTRY = None  # None: the bundled scraper/sites/registry.yaml
 
 LOG_LEVEL = "INFO"

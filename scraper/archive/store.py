@@ -66,41 +66,61 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
 
 
 def save_article(db: sqlite_utils.Database, article: Article, seen_at: str | None = None) -> str:
-    """Insert or update ``article``; returns "new", "changed" or "unchanged".
+    """Insert or update one article; returns "new", "changed" or "unchanged"."""
+    return save_articles(db, [(article, seen_at or utc_now())])[0]
+
+
+def save_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str]]) -> list[str]:
+    """Store a batch of (article, seen_at) in one transaction; an outcome per article.
 
     The id comes from the canonical URL, so re-crawling an article updates
     its row instead of adding one. Images and the search row are rewritten
-    only when the content changed.
+    only when the content changed; unchanged articles only get a new
+    ``last_seen_at``. Writes use prepared SQL: sqlite-utils' upsert inspects
+    the schema on every call, which costs more than the write itself.
     """
-    seen_at = seen_at or utc_now()
+    outcomes = []
+    with db.conn:
+        for article, seen_at in batch:
+            record, images = _record(article, seen_at)
+            existing = db.execute(_SELECT_ARTICLE, [record["id"]]).fetchone()
+            if existing is not None and _same_content(existing, record, db, images):
+                db.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", [seen_at, record["id"]])
+                outcomes.append("unchanged")
+                continue
+            record["first_seen_at"] = existing[-1] if existing else seen_at
+            db.execute(_UPSERT_ARTICLE, record)
+            db.execute("DELETE FROM images WHERE article_id = ?", [record["id"]])
+            db.conn.executemany(_INSERT_IMAGE, images)
+            _index(db, record)
+            outcomes.append("changed" if existing else "new")
+    return outcomes
+
+
+_SELECT_ARTICLE = f"SELECT {', '.join(CONTENT_FIELDS)}, first_seen_at FROM articles WHERE id = ?"
+_WRITTEN = ("id", *CONTENT_FIELDS, "first_seen_at", "last_seen_at")
+_UPSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(_WRITTEN)}) VALUES ({', '.join(':' + c for c in _WRITTEN)}) "
+    f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _WRITTEN[1:])}"
+)
+_IMAGE_FIELDS = ("article_id", "position", "src", "alt", "caption")
+_INSERT_IMAGE = f"INSERT INTO images ({', '.join(_IMAGE_FIELDS)}) VALUES (?, ?, ?, ?, ?)"
+
+
+def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple]]:
     record = {name: getattr(article, name) or "" for name in CONTENT_FIELDS}
     record["published_at"] = article.published_at
     record["id"] = article_id(article.canonical_url or article.url)
-    articles = db["articles"]
-    with db.conn:
-        existing = next(articles.rows_where("id = ?", [record["id"]]), None)
-        images = [
-            {"article_id": record["id"], "position": index, "src": image.src, "alt": image.alt, "caption": image.caption}
-            for index, image in enumerate(article.images)
-        ]
-        if existing is not None and _same_content(existing, record, db, images):
-            articles.update(record["id"], {"last_seen_at": seen_at})
-            return "unchanged"
-        record["last_seen_at"] = seen_at
-        record["first_seen_at"] = existing["first_seen_at"] if existing else seen_at
-        articles.upsert(record, pk="id")
-        db["images"].delete_where("article_id = ?", [record["id"]])
-        if images:
-            db["images"].insert_all(images, pk=("article_id", "position"))
-        _index(db, record)
-    return "changed" if existing else "new"
+    record["last_seen_at"] = seen_at
+    images = [(record["id"], index, image.src, image.alt, image.caption) for index, image in enumerate(article.images)]
+    return record, images
 
 
-def _same_content(existing: dict, record: dict, db: sqlite_utils.Database, images: list[dict]) -> bool:
-    if any((existing.get(name) or "") != (record.get(name) or "") for name in CONTENT_FIELDS):
+def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database, images: list[tuple]) -> bool:
+    if any((old or "") != (record[name] or "") for name, old in zip(CONTENT_FIELDS, existing)):
         return False
-    stored = list(db["images"].rows_where("article_id = ?", [record["id"]], order_by="position"))
-    return stored == images
+    stored = db.execute(f"SELECT {', '.join(_IMAGE_FIELDS)} FROM images WHERE article_id = ? ORDER BY position", [record["id"]])
+    return stored.fetchall() == images
 
 
 def _index(db: sqlite_utils.Database, record: dict) -> None:

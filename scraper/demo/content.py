@@ -85,17 +85,21 @@ def articles_in_category(articles: Iterable[DemoArticle], category_slug: str) ->
     return newest_first(a for a in articles if a.category_slug == category_slug)
 
 
-def build_articles() -> list[DemoArticle]:
-    """All articles of the demo portal, newest first; the same on every call."""
+def build_articles(per_category: int = ARTICLES_PER_CATEGORY) -> list[DemoArticle]:
+    """All articles of the demo portal, newest first; the same on every call.
+
+    ``per_category`` enlarges the portal for benchmarks; the default gives
+    the 160-article portal that tests and the demo use.
+    """
     rng = random.Random(2024)
     seed = load_seed_article()
     articles = [seed]
     titles = {seed.title}
     moments = {seed.published}
-    total = ARTICLES_PER_CATEGORY * len(CATEGORIES)
+    total = per_category * len(CATEGORIES)
     ids = iter(rng.sample(range(100100, 1000000), total - 1))
     for category_slug, category_name in CATEGORIES:
-        missing = ARTICLES_PER_CATEGORY - sum(a.category_slug == category_slug for a in articles)
+        missing = per_category - sum(a.category_slug == category_slug for a in articles)
         for _ in range(missing):
             article_id = next(ids)
             articles.append(

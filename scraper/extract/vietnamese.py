@@ -11,9 +11,26 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-# "đ"/"Đ" are letters of their own, not d + a combining mark, so NFD cannot
-# strip them; the Icelandic eth "Ð" is a frequent look-alike typed for "Đ".
-_LETTER_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+
+def _fold_table() -> dict[int, str | None]:
+    """Lower-case, diacritic-free replacement for every Latin letter with marks.
+
+    "đ"/"Đ" are letters of their own, not d + a combining mark, so NFD cannot
+    strip them; the Icelandic eth "Ð" is a frequent look-alike typed for "Đ".
+    Combining marks themselves (text that arrives decomposed) map to nothing.
+    """
+    table: dict[int, str | None] = {cp: None for cp in range(0x300, 0x370)}
+    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if base != char:
+            table[cp] = base.lower()
+    table.update({ord("đ"): "d", ord("Đ"): "d", ord("ð"): "d", ord("Ð"): "d"})
+    return table
+
+
+_FOLD_TABLE = _fold_table()
 
 
 def nfc(text: str) -> str:
@@ -28,9 +45,7 @@ def clean_text(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip every Vietnamese diacritic, đ -> d."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_LETTER_FOLDS))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).lower()
+    return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).lower()
 
 
 def slugify(text: str) -> str:
