@@ -21,6 +21,9 @@ from xml.sax.saxutils import escape as xml_escape
 from .content import CATEGORIES, CATEGORY_NAMES, PAGE_SIZE, DemoArticle, articles_in_category, newest_first
 
 SITE_NAME = "Cổng thông tin điện tử tỉnh Sơn La"
+# Pages name the real site as canonical, as a mirror of it would: an article
+# keeps one identity whichever address the offline copy is served from.
+CANONICAL_BASE = "https://sonla.gov.vn"
 NOT_FOUND_TEXT = "Trang bạn tìm không tồn tại"
 RSS_CATEGORY_ITEMS = 20
 RSS_ALL_ITEMS = 30
@@ -346,8 +349,8 @@ def _layout(
     (the front page) gives the bare site name.
     """
     page_title = SITE_NAME if title is None else f"{title} - {SITE_NAME}"
-    canonical = "" if path is None else f'<link rel="canonical" href="{escape(base_url + path)}">\n'
-    og_url = "" if path is None else f'<meta property="og:url" content="{escape(base_url + path)}">\n'
+    canonical = "" if path is None else f'<link rel="canonical" href="{escape(CANONICAL_BASE + path)}">\n'
+    og_url = "" if path is None else f'<meta property="og:url" content="{escape(CANONICAL_BASE + path)}">\n'
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
