@@ -15,12 +15,22 @@ class Image:
 
 
 @dataclass
+class Attachment:
+    """A document attached to the article (decision, report, form...)."""
+
+    url: str
+    title: str = ""
+    type: str = ""  # file extension: pdf, docx, xlsx, zip...
+
+
+@dataclass
 class Article:
     """A cleaned news article, or a page recognised as not being one.
 
     ``body`` holds paragraphs separated by one blank line; ``published_at`` is
-    ISO 8601 in Vietnam time; ``extractor`` names the path that produced the
-    record ("vnportal/2", "generic", ...).
+    ISO 8601 in Vietnam time; ``body_html`` is the content as sanitised HTML;
+    ``extractor`` names the path that produced the record ("vnportal/2",
+    "generic", ...).
     """
 
     url: str
@@ -32,6 +42,8 @@ class Article:
     author: str = ""
     published_at: str | None = None
     images: list[Image] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    body_html: str = ""
     category: str = ""
     source: str = ""
     is_article: bool = False

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from .attachments import document_type, is_label
 from .vietnamese import clean_text
 
 BLOCK_TAGS = {
@@ -29,6 +30,7 @@ EMPHASIS_TAGS = {"em", "i"}
 STRONG_TAGS = {"strong", "b"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CAPTION_CLASS = re.compile(r"caption|chu-?thich|image_?desc|img-desc|photo-?note|imgcap", re.I)
+MAX_CAPTION_TEXT = 400
 _CENTER = re.compile(r"text-align\s*:\s*center|\bcenter\b", re.I)
 _RIGHT = re.compile(r"text-align\s*:\s*right|\bright\b", re.I)
 
@@ -47,6 +49,7 @@ class Block:
     centered: bool = False
     right: bool = False
     caption_class: bool = False
+    attachment_only: bool = False  # a line listing attached documents
 
 
 def content_blocks(root: etree._Element, base_url: str) -> list[Block]:
@@ -64,6 +67,7 @@ class _Style:
     centered: bool = False
     right: bool = False
     caption: bool = False
+    document_link: bool = False
 
 
 class _Run:
@@ -98,6 +102,8 @@ class _Walker:
                 centered=style.centered or all(s.centered for _, s in visible),
                 right=style.right or all(s.right for _, s in visible),
                 caption_class=any(s.caption for _, s in visible),
+                attachment_only=any(s.document_link for _, s in visible)
+                and is_label(" ".join(t for t, s in visible if not s.document_link)),
             ))
         self.run = _Run()
         self.breaks = 0
@@ -163,5 +169,17 @@ def _restyle(el: etree._Element, tag: str, style: _Style) -> _Style:
         bold=style.bold or tag in STRONG_TAGS or "bold" in css,
         centered=style.centered or tag == "center" or bool(_CENTER.search(css)),
         right=style.right or bool(_RIGHT.search(css)),
-        caption=style.caption or tag == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or "")),
+        caption=style.caption or tag == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or ""))
+        or (tag == "table" and _is_image_table(el)),
+        document_link=style.document_link or (tag == "a" and bool(document_type(el.get("href") or ""))),
+    )
+
+
+def _is_image_table(table: etree._Element) -> bool:
+    """A small table that only frames an image and its caption row."""
+    rows = table.xpath(".//tr")
+    return (
+        len(rows) <= 3
+        and table.find(".//img") is not None
+        and len(table.text_content()) <= MAX_CAPTION_TEXT
     )

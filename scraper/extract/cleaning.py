@@ -48,7 +48,7 @@ def assemble(blocks: list[Block], lead: str = "", title: str = "") -> Parts:
     """Assign captions, author, source and lead from ``blocks``."""
     blocks = _attach_captions(blocks)
     parts = Parts(lead=clean_text(lead))
-    text_blocks = [b for b in blocks if b.kind != "img"]
+    text_blocks = [b for b in blocks if b.kind != "img" and not b.attachment_only]
     parts.images = [Image(src=b.src, alt=b.alt, caption=b.caption) for b in blocks if b.kind == "img"]
     _take_trailer(text_blocks, parts)
     if not parts.lead and text_blocks and _is_lead_paragraph(text_blocks[0]):
@@ -118,14 +118,15 @@ def author_from_line(block: Block) -> str:
         return prefixed.group(1).strip().rstrip(".")
     if text.upper() in _AUTHOR_ABBREVIATIONS:
         return text
-    name = text.split(" - ")[0].split(" – ")[0].strip().rstrip(".")
+    # "Nguyễn Văn Hùng - Văn phòng HĐND-UBND huyện": a name, then the unit
+    name = re.split(r"\s+[-–—]\s+|,\s+", text)[0].strip().rstrip(".")
     words = name.split()
     if not 1 <= len(words) <= 5 or len(text) > 120:
         return ""
     if text.endswith((".", ":", ";", "?", "!")) and not (block.bold or block.right):
         return ""
     if all(_NAME_WORD.match(word) for word in words):
-        return name
+        return text.rstrip(".")
     return ""
 
 

@@ -34,32 +34,51 @@ def declared_charset(html: bytes, content_type: str | None = None) -> str | None
 
 
 def decode_html(html: bytes | str, content_type: str | None = None) -> str:
-    """Decode ``html`` to NFC text, detecting the real encoding."""
+    """Decode ``html`` to NFC text, detecting the real encoding.
+
+    Valid UTF-8 wins. Otherwise the candidates are the declared charset and
+    "UTF-8 where valid, windows-1258 elsewhere" (which also reads pure
+    windows-1258 pages and pages that mix the two); the one that yields more
+    Vietnamese letters wins, so a page declaring iso-8859-1 while written in
+    windows-1258 still decodes right.
+    """
     if isinstance(html, str):
         return nfc(html)
     for bom, encoding in _BOMS:
         if html.startswith(bom):
             return nfc(html[len(bom):].decode(encoding, errors="replace"))
     try:
-        text = html.decode("utf-8")
+        return nfc(html.decode("utf-8"))
     except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        return nfc(text)  # valid UTF-8 beats any legacy declaration
+        pass
+    candidates = [nfc(html.decode("utf-8", errors=_FALLBACK))]
     declared = declared_charset(html, content_type)
-    if declared and declared not in ("utf-8", "utf8"):
+    if declared and declared not in ("utf-8", "cp1258"):
         try:
-            return nfc(html.decode(declared))
+            candidates.append(nfc(html.decode(declared)))
         except (UnicodeDecodeError, LookupError):
             pass
-    return nfc(_detect(html))
+    if not declared:
+        detected = from_bytes(html[:200_000]).best()
+        if detected is not None and detected.encoding not in ("utf_8", "cp1258"):
+            candidates.append(nfc(html.decode(detected.encoding, errors="replace")))
+    return max(candidates, key=vietnamese_score)
 
 
-def _detect(html: bytes) -> str:
-    best = from_bytes(html, cp_isolation=["cp1258", "cp1252", "utf_8", "latin_1"]).best()
-    if best is not None:
-        return str(best)
-    return html.decode("cp1258", errors="replace")
+def vietnamese_score(text: str) -> int:
+    """How many letters only Vietnamese uses: ă ơ ư đ and the dotted/hooked vowels."""
+    return len(_VIETNAMESE_LETTERS.findall(text))
+
+
+def _cp1258_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes that are not UTF-8 as windows-1258."""
+    chunk = error.object[error.start:error.end]
+    return chunk.decode("cp1258", errors="replace"), error.end
+
+
+_FALLBACK = "govnews-cp1258-fallback"
+codecs.register_error(_FALLBACK, _cp1258_fallback)
+_VIETNAMESE_LETTERS = re.compile("[ăĂơƠưƯđĐ\u1ea0-\u1ef9]")
 
 
 def _normalise(name: str) -> str:

@@ -9,11 +9,13 @@ text is used instead.
 from __future__ import annotations
 
 import copy
+import re
 from collections import defaultdict
 
 import lxml.html
 from lxml import etree
 
+from .attachments import attachment_regions
 from .boilerplate import drop_boilerplate
 from .page import Page
 from .profiles.base import Located
@@ -23,6 +25,8 @@ _SCORED_PARENTS = {"div", "article", "section", "td", "main", "body", "span", "f
 _TEXT_CARRIERS = {"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4", "pre"}
 _CONTENT_HINTS = ("content", "detail", "article", "entry", "body", "noidung", "news", "post", "chitiet", "story")
 MIN_CONTENT_CHARS = 120
+_LEAD_NAMES = re.compile(r"sapo|summary|lead|tom-?tat|trich-?yeu|mo-?ta|excerpt|intro|description|abstract", re.I)
+_AUTHOR_NAMES = re.compile(r"author|tac-?gia|byline|nguoi-?viet", re.I)
 
 
 def locate(page: Page) -> Located | None:
@@ -33,12 +37,55 @@ def locate(page: Page) -> Located | None:
     if body is None:
         return None
     drop_boilerplate(body)
+    lead = _lead(body, title)
     content = _best_content(body)
     if content is None:
         content = _trafilatura_content(page)
     if content is None:
         return None
-    return Located(extractor="generic", title=title, content=content)
+    if lead is not None and lead in set(content.iter()):
+        lead.drop_tree()
+    return Located(
+        extractor="generic",
+        title=title,
+        content=content,
+        lead=clean_text(lead.text_content()) if lead is not None else "",
+        date_text="",
+        author=_byline(body),
+        category=_category(page),
+        extra_regions=attachment_regions(page),
+    )
+
+
+def _lead(body: etree._Element, title: str) -> etree._Element | None:
+    """The standfirst: an element named like one, of a standfirst's length."""
+    for element in body.iter("div", "p", "h2", "span", "section", "strong", "td"):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _LEAD_NAMES.search(names):
+            continue
+        text = clean_text(element.text_content())
+        if 40 <= len(text) <= 1200 and text != title:
+            return element
+    return None
+
+
+def _byline(body: etree._Element) -> str:
+    for element in body.iter("div", "p", "span", "a", "strong"):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if _AUTHOR_NAMES.search(names):
+            text = clean_text(element.text_content())
+            if 2 <= len(text) <= 80:
+                return text
+    return ""
+
+
+def _category(page: Page) -> str:
+    for selector in ("[class*='breadcrumb'] a", "[id*='breadcrumb'] a", "[class*='duong-dan'] a", "[class*='duongdan'] a"):
+        crumbs = [clean_text(a.text_content()) for a in page.select(selector)]
+        crumbs = [c for c in crumbs if c and c.lower() not in ("trang chủ", "home", "trang chu")]
+        if crumbs:
+            return crumbs[-1]
+    return ""
 
 
 def _title(page: Page) -> str:

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from ..page import Page
 from .base import Layout, Located, Profile
+from .legacy import Legacy
+from .liferay import Liferay
+from .national import National
+from .sharepoint import SharePoint
 from .vnportal import VnPortal
+from .wordpress import WordPress
 
-PROFILES: dict[str, Profile] = {profile.name: profile for profile in (VnPortal(),)}
-
-
-def profile_for(page: Page, platform: str | None = None) -> Profile | None:
-    """The profile named by the registry's ``platform``, else the one the page matches."""
-    if platform and platform in PROFILES:
-        return PROFILES[platform]
-    for profile in PROFILES.values():
-        if profile.detect(page):
-            return profile
-    return None
+# Detection order: the most specific markers first, the loosest (legacy) last.
+PROFILES: dict[str, Profile] = {
+    profile.name: profile
+    for profile in (VnPortal(), Liferay(), SharePoint(), WordPress(), National(), Legacy())
+}
 
 
-__all__ = ["Layout", "Located", "Profile", "PROFILES", "profile_for"]
+def profiles_for(page: Page, platform: str | None = None) -> list[Profile]:
+    """Profiles to try, best first: the registry's ``platform``, then those the page matches."""
+    named = [PROFILES[platform]] if platform in PROFILES else []
+    return named + [p for p in PROFILES.values() if p not in named and p.detect(page)]
+
+
+__all__ = ["Layout", "Located", "Profile", "PROFILES", "profiles_for"]

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..attachments import attachment_regions
+from ..boilerplate import drop_boilerplate
 from ..page import Page
 from ..vietnamese import clean_text
 
@@ -43,6 +45,7 @@ class Located:
     date_text: str = ""
     author: str = ""
     category: str = ""
+    extra_regions: list = field(default_factory=list)  # attachment lists outside the content
 
 
 class Profile:
@@ -62,32 +65,63 @@ class Profile:
             return True
         return any(page.select(marker) for marker in self.markers)
 
+    largest_content: bool = False  # pick the longest content match, not the first
+
     def locate(self, page: Page) -> Located | None:
         """Regions of the first matching layout, or None (use the generic path)."""
         for layout in self.layouts:
             title = page.first(layout.title)
-            content = page.first(layout.content)
+            content = self._content(page, layout)
             if title is None or content is None:
                 continue
-            content = copy.deepcopy(content)
-            for selector in layout.drop:
-                for element in page.select(selector, content):
-                    if element is not content and element.getparent() is not None:
-                        element.drop_tree()
+            lead = page.first(layout.lead) if layout.lead else None
+            content = _cleaned_copy(page, content, layout, lead)
             return Located(
                 extractor=f"{self.name}/{layout.version}",
                 title=clean_text(title.text_content()),
                 content=content,
-                lead=_text_outside(page.first(layout.lead), content) if layout.lead else "",
-                date_text=page.first_text(layout.date) if layout.date else "",
+                lead=clean_text(lead.text_content()) if lead is not None else "",
+                date_text=_date_text(page.first(layout.date)) if layout.date else "",
                 author=page.first_text(layout.author) if layout.author else "",
                 category=_last_crumb(page, layout.category),
+                extra_regions=attachment_regions(page),
             )
         return None
 
+    def _content(self, page: Page, layout: Layout) -> etree._Element | None:
+        if not self.largest_content:
+            return page.first(layout.content)
+        for selector in layout.content:
+            found = page.select(selector)
+            if found:
+                return max(found, key=lambda element: len(element.text_content()))
+        return None
 
-def _text_outside(element: etree._Element | None, content: etree._Element) -> str:
-    return clean_text(element.text_content()) if element is not None else ""
+
+def _cleaned_copy(page: Page, content: etree._Element, layout: Layout, lead: etree._Element | None) -> etree._Element:
+    """A copy of ``content`` without the layout's non-article regions and the lead."""
+    doomed = {id(element) for selector in layout.drop for element in page.select(selector, content)}
+    if lead is not None:
+        doomed.add(id(lead))
+    copied = copy.deepcopy(content)
+    for original, duplicate in zip(content.iter(), copied.iter()):
+        if id(original) in doomed and duplicate is not copied:
+            duplicate.set("data-govnews-drop", "1")
+    for element in copied.xpath(".//*[@data-govnews-drop]"):
+        element.drop_tree()
+    drop_boilerplate(copied)
+    return copied
+
+
+def _date_text(element: etree._Element | None) -> str:
+    """A date element's machine-readable value if it has one, else its text."""
+    if element is None:
+        return ""
+    for attribute in ("datetime", "content", "title"):
+        value = element.get(attribute)
+        if value and any(ch.isdigit() for ch in value):
+            return value
+    return clean_text(element.text_content())
 
 
 def _last_crumb(page: Page, selectors: tuple[str, ...]) -> str:

@@ -1,0 +1,68 @@
+"""Attached documents: links to PDF, Word, Excel and archive files."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+
+from .article import Attachment
+from .boilerplate import is_boilerplate
+from .vietnamese import clean_text
+
+DOCUMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "zip", "rar", "7z")
+_EXTENSION = re.compile(r"\.(" + "|".join(DOCUMENT_TYPES) + r")(?:$|[?#])", re.I)
+# Labels portals put on download links; a paragraph of only these and
+# document links is the attachment list, not body text.
+ATTACHMENT_LABELS = re.compile(
+    r"^\s*(?:tải\s*về|tải\s*xuống|download|xem\s*chi\s*tiết|file\s*đính\s*kèm|tệp\s*đính\s*kèm|"
+    r"văn\s*bản\s*đính\s*kèm|tài\s*liệu\s*đính\s*kèm|đính\s*kèm|xem\s*file|xem\s*văn\s*bản)\s*:?\s*",
+    re.I,
+)
+
+
+def document_type(url: str) -> str:
+    """"pdf", "docx"... when ``url`` names a document file, else ""."""
+    match = _EXTENSION.search(urlsplit(url).path + "?")
+    return match.group(1).lower() if match else ""
+
+
+def is_label(text: str) -> bool:
+    """True when ``text`` holds nothing but download labels and punctuation."""
+    return not ATTACHMENT_LABELS.sub("", text).strip(" :.-–|()[]")
+
+
+def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attachment]:
+    """Document links inside ``regions``, once each, in page order."""
+    found: dict[str, Attachment] = {}
+    for region in regions:
+        for link in region.iter("a"):
+            href = (link.get("href") or "").strip()
+            if not href or href.startswith(("javascript:", "mailto:", "#")):
+                continue
+            url = urljoin(base_url, href)
+            kind = document_type(url)
+            if not kind or url in found:
+                continue
+            title = ATTACHMENT_LABELS.sub("", clean_text(link.text_content())) or clean_text(link.get("title") or "")
+            if not title:
+                title = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+            found[url] = Attachment(url=url, title=title, type=kind)
+    return list(found.values())
+
+
+_REGION_NAMES = re.compile(r"attach|dinh-?kem|file-?kem|tai-?lieu|download|tep-?tin", re.I)
+
+
+def attachment_regions(page) -> list[etree._Element]:
+    """Attachment blocks outside the article content, never in sidebars."""
+    regions = []
+    for element in page.root.iter("div", "ul", "table", "section", "p"):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _REGION_NAMES.search(names):
+            continue
+        if any(is_boilerplate(ancestor) for ancestor in element.iterancestors()):
+            continue
+        regions.append(element)
+    return regions
