@@ -8,11 +8,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from .article import Attachment
-from .boilerplate import is_boilerplate
+from .boilerplate import is_chrome
 from .vietnamese import clean_text
 
 DOCUMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "zip", "rar", "7z")
-_EXTENSION = re.compile(r"\.(" + "|".join(DOCUMENT_TYPES) + r")(?:$|[?#])", re.I)
+# Liferay keeps the file name inside the path: /documents/10180/1/Report.pdf/<uuid>
+_EXTENSION = re.compile(r"\.(" + "|".join(DOCUMENT_TYPES) + r")(?:$|[/?#])", re.I)
 # Labels portals put on download links; a paragraph of only these and
 # document links is the attachment list, not body text.
 ATTACHMENT_LABELS = re.compile(
@@ -41,7 +42,7 @@ def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attac
             href = (link.get("href") or "").strip()
             if not href or href.startswith(("javascript:", "mailto:", "#")):
                 continue
-            url = urljoin(base_url, href)
+            url = _without_download_flag(urljoin(base_url, href))
             kind = document_type(url)
             if not kind or url in found:
                 continue
@@ -55,14 +56,32 @@ def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attac
 _REGION_NAMES = re.compile(r"attach|dinh-?kem|file-?kem|tai-?lieu|download|tep-?tin", re.I)
 
 
+def _is_attachment_region(element: etree._Element) -> bool:
+    """Named like an attachment list and holding at least one document link."""
+    return bool(_REGION_NAMES.search(f"{element.get('class', '')} {element.get('id', '')}")) and any(
+        document_type(link.get("href") or "") for link in element.iter("a")
+    )
+
+
+def drop_attachment_regions(content: etree._Element) -> None:
+    """Remove attachment lists from a content copy: they are not body text."""
+    for element in list(content.iter("div", "ul", "table", "section", "p")):
+        if element is not content and element.getparent() is not None and _is_attachment_region(element):
+            element.drop_tree()
+
+
 def attachment_regions(page) -> list[etree._Element]:
-    """Attachment blocks outside the article content, never in sidebars."""
+    """Attachment blocks anywhere on the page but in sidebars and menus."""
     regions = []
     for element in page.root.iter("div", "ul", "table", "section", "p"):
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _REGION_NAMES.search(names):
+        if not _is_attachment_region(element):
             continue
-        if any(is_boilerplate(ancestor) for ancestor in element.iterancestors()):
+        if any(is_chrome(ancestor) for ancestor in element.iterancestors()):
             continue
         regions.append(element)
     return regions
+
+
+def _without_download_flag(url: str) -> str:
+    """Liferay and others add ?download=true to a document's own address."""
+    return re.sub(r"[?&]download=(?:true|1)$", "", url)

@@ -23,7 +23,7 @@ BLOCK_TAGS = {
     "figure", "figcaption", "center", "pre", "header", "footer", "aside", "main", "address",
 }
 SKIPPED_TAGS = {
-    "script", "style", "noscript", "form", "button", "input", "select", "textarea",
+    "script", "style", "noscript", "button", "input", "select", "textarea",
     "iframe", "object", "embed", "svg", "canvas", "template", "nav", "video", "audio",
 }
 EMPHASIS_TAGS = {"em", "i"}
@@ -117,7 +117,7 @@ class _Walker:
         outer_style = style
         style = _restyle(el, tag, style)
         if tag == "img":
-            self._image(el)
+            self._image(el, style)
         elif tag == "br":
             self.breaks += 1
             self.flush()
@@ -143,9 +143,9 @@ class _Walker:
                 self.walk(child, style)
         self.run.add(el.tail, outer_style)
 
-    def _image(self, el: etree._Element) -> None:
+    def _image(self, el: etree._Element, style: _Style) -> None:
         src = el.get("src") or el.get("data-src") or el.get("data-original") or ""
-        if not src or src.startswith("data:"):
+        if not src or src.startswith("data:") or style.document_link or _is_icon(el, src):
             return
         self.flush()
         self.blocks.append(Block(
@@ -183,3 +183,13 @@ def _is_image_table(table: etree._Element) -> bool:
         and table.find(".//img") is not None
         and len(table.text_content()) <= MAX_CAPTION_TEXT
     )
+
+
+_ICON_PATH = re.compile(r"icon|/emoticons?/|spacer|blank\.gif|pixel", re.I)
+
+
+def _is_icon(img: etree._Element, src: str) -> bool:
+    """File-type icons, spacers and tracking pixels are not article images."""
+    sizes = [img.get("width", ""), img.get("height", "")]
+    small = any(size.isdigit() and int(size) <= 40 for size in sizes)
+    return small or bool(_ICON_PATH.search(src))

@@ -11,31 +11,45 @@ import re
 
 from lxml import etree
 
-BOILERPLATE_TAGS = ("nav", "aside", "footer", "header", "form", "script", "style", "noscript", "iframe")
-_BOILERPLATE_NAMES = re.compile(
+# Page chrome: never part of any article.
+CHROME_TAGS = ("nav", "aside", "footer", "script", "style", "noscript", "iframe")
+# ASP.NET and SharePoint wrap the whole page in one <form>: only small forms
+# (search boxes, polls, logins) are chrome.
+MAX_CHROME_FORM_CHARS = 500
+_CHROME_NAMES = re.compile(
     r"(?:^|[\s_\-])(?:"
     r"share|sharing|social|print|email|tool|toolbar|related|relate|other-?news|othernews|more-?news|"
     r"tin-?lien-?quan|tinlienquan|tin-?khac|tinkhac|cac-?tin-?khac|same-?category|"
-    r"comment|binh-?luan|rating|vote|tags?|tag-?list|keyword|breadcrumbs?|"
+    r"comment|binh-?luan|rating|vote|tags?|tag-?list|keyword|"
     r"menu|navbar|nav|sidebar|side-?bar|col-?right|col-?left|right-?col|left-?col|"
     r"banner|adv|advert|ads|quang-?cao|counter|thong-?ke|statistic|visitor|luot-?truy-?cap|"
-    r"footer|header|copyright|pagination|paging|"
-    r"widget|portlet-?topper|popup|modal"
+    r"footer|copyright|pagination|paging|widget|portlet-?topper|popup|modal"
     r")(?:$|[\s_\-])",
     re.I,
 )
+# The article's own furniture: headers with title, date, byline and
+# breadcrumbs. Where lead, date and author are found; not body text.
+_FURNITURE_NAMES = re.compile(r"(?:^|[\s_\-])(?:header|breadcrumbs?|meta|view-?count|luot-?xem)(?:$|[\s_\-])", re.I)
+
+
+def is_chrome(element: etree._Element) -> bool:
+    """True for navigation, sidebars, share bars, related lists, counters, ads."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in CHROME_TAGS:
+        return True
+    if tag == "form":
+        return len(element.text_content()) < MAX_CHROME_FORM_CHARS
+    if _CHROME_NAMES.search(f" {element.get('class', '')} {element.get('id', '')} "):
+        return True
+    return "display:none" in element.get("style", "").replace(" ", "").lower()
 
 
 def is_boilerplate(element: etree._Element) -> bool:
-    """True for navigation, sidebars, share bars, related lists, counters, ads."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag.lower() in BOILERPLATE_TAGS:
+    """Chrome, or article furniture (header, meta line, breadcrumb): not body text."""
+    if is_chrome(element):
         return True
-    names = f" {element.get('class', '')} {element.get('id', '')} "
-    if _BOILERPLATE_NAMES.search(names):
-        return True
-    style = element.get("style", "")
-    return "display:none" in style.replace(" ", "").lower()
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    return tag == "header" or bool(_FURNITURE_NAMES.search(f" {element.get('class', '')} {element.get('id', '')} "))
 
 
 def drop_boilerplate(root: etree._Element) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..page import Page
-from .base import Layout, Located, Profile
+from ..locate import Located
+from .base import Layout, Profile
 from .legacy import Legacy
 from .liferay import Liferay
 from .national import National
@@ -19,9 +20,12 @@ PROFILES: dict[str, Profile] = {
 
 
 def profiles_for(page: Page, platform: str | None = None) -> list[Profile]:
-    """Profiles to try, best first: the registry's ``platform``, then those the page matches."""
+    """Profiles to try, best first: the registry's ``platform``, those the page
+    matches, then the rest (a redesign can drop a family's tell-tale markers
+    while keeping its article selectors)."""
     named = [PROFILES[platform]] if platform in PROFILES else []
-    return named + [p for p in PROFILES.values() if p not in named and p.detect(page)]
+    detected = [p for p in PROFILES.values() if p not in named and p.detect(page)]
+    return named + detected + [p for p in PROFILES.values() if p not in named and p not in detected]
 
 
 __all__ = ["Layout", "Located", "Profile", "PROFILES", "profiles_for"]

@@ -15,7 +15,7 @@ class Liferay(Profile):
     layouts = (
         Layout(
             version="7",
-            title=(".asset-full-content .header-title", ".asset-full-content h1", ".asset-title",
+            title=(".asset-full-content .header-title", ".asset-full-content h1", ".taglib-header .header-title", ".asset-title",
                    ".journal-content-article h1", ".portlet-body h1.title", ".portlet-body h1"),
             content=(".asset-full-content .journal-content-article", ".journal-content-article .content",
                      ".journal-content-article", ".asset-content"),

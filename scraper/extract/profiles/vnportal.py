@@ -15,16 +15,25 @@ from .base import Layout, Profile
 class VnPortal(Profile):
     name = "vnportal"
     generator = re.compile(r"vnportal|vnpt", re.I)
-    markers = (".news-detail .news-content", "div.ArticleContent", "div[id*='ArticleDetail']")
+    markers = (".news-detail", ".content-news", ".title-news", "div.ArticleContent", "div[id*='ArticleDetail']")
     layouts = (
         Layout(
             version="2",
             title=("h1.news-title", ".news-detail h1", "h1.title-detail"),
-            content=(".news-detail .news-content", "#news-content", ".content-detail"),
-            lead=(".news-detail .news-sapo", ".news-sapo", ".sapo-detail"),
-            date=(".news-detail .news-date", ".news-date", ".date-detail"),
+            content=(".news-detail .news-content", "#news-content", ".news-detail .content-detail"),
+            lead=(".news-detail .news-sapo", ".news-sapo", ".news-detail .sapo", ".sapo-detail"),
+            date=(".news-detail .news-date", ".news-date", ".news-detail .date-time", ".date-detail"),
             category=(".breadcrumb a", ".breadcrumbs a"),
-            drop=(".news-tools", ".related-news", ".other-news"),
+            drop=(".news-tools", ".related-news", ".other-news", ".tools"),
+        ),
+        Layout(
+            version="3",
+            title=(".news-content .title-news", ".title-news"),
+            content=(".news-content .content-news", ".content-news"),
+            lead=(".news-content .sapo", ".sapo-news"),
+            date=(".news-content .date-news", ".date-news"),
+            category=(".breadcrumb a",),
+            drop=(".tool-news", ".same-news", ".other-news"),
         ),
         Layout(
             version="1",

@@ -1,0 +1,112 @@
+"""Turn a found title and content element into the ``Located`` regions.
+
+Shared by every profile and by the generic path: once the article's title
+heading and content element are known, its lead, date, author, category and
+attachment lists are found the same way, and the content is copied without
+the parts that are not article text.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .attachments import attachment_regions, drop_attachment_regions
+from .boilerplate import drop_boilerplate
+from .page import Page
+from .regions import (
+    HOME_CRUMBS, container_of, drop_datelines, find_category, find_date_text, find_lead, first_outside_boilerplate,
+)
+from .vietnamese import clean_text
+
+
+@dataclass
+class Located:
+    """The page regions extraction works from."""
+
+    extractor: str
+    title: str
+    content: etree._Element  # a cleaned copy: safe to modify
+    lead: str = ""
+    date_texts: list = field(default_factory=list)  # date lines around the article, best first
+    author: str = ""
+    category: str = ""
+    extra_regions: list = field(default_factory=list)  # attachment lists outside the content
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Selectors a profile layout gives for the regions around the content."""
+
+    lead: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+
+
+def locate_article(page: Page, extractor: str, title: etree._Element | None, title_text: str,
+                   content: etree._Element, hints: Hints = Hints()) -> Located:
+    """Regions of the article whose title heading and content are given.
+
+    Lead, date and author are looked for only around the article (inside the
+    smallest element holding title and content), never in sidebars: a
+    page-wide ".date" would find a related-news date first.
+    """
+    container = container_of(title, content)
+    lead = first_outside_boilerplate(page, hints.lead, container)
+    if lead is None:
+        lead = find_lead(container, title_text)
+    return Located(
+        extractor=extractor,
+        title=title_text,
+        content=_cleaned_copy(page, content, hints.drop, [title, lead]),
+        lead=clean_text(lead.text_content()) if lead is not None else "",
+        date_texts=[_date_text(first_outside_boilerplate(page, hints.date, container)), find_date_text(container)],
+        author=_text(first_outside_boilerplate(page, hints.author, container)),
+        category=_last_crumb(page, hints.category) or find_category(page, container),
+        extra_regions=attachment_regions(page),
+    )
+
+
+def _cleaned_copy(page: Page, content: etree._Element, drop: tuple[str, ...], taken: list) -> etree._Element:
+    """A copy of ``content`` without non-article regions, and without the
+    ``taken`` elements (title, lead) when they sit inside it."""
+    doomed = {element for selector in drop for element in page.select(selector, content)}
+    doomed.update(element for element in taken if element is not None)
+    copied = copy.deepcopy(content)
+    for original, duplicate in zip(content.iter(), copied.iter()):
+        if original in doomed and duplicate is not copied:
+            duplicate.set("data-govnews-drop", "1")
+    for element in copied.xpath(".//*[@data-govnews-drop]"):
+        element.drop_tree()
+    drop_boilerplate(copied)
+    drop_attachment_regions(copied)
+    drop_datelines(copied)
+    return copied
+
+
+def _text(element: etree._Element | None) -> str:
+    return clean_text(element.text_content()) if element is not None else ""
+
+
+def _date_text(element: etree._Element | None) -> str:
+    """A date element's machine-readable value if it has one, else its text."""
+    if element is None:
+        return ""
+    for attribute in ("datetime", "content", "title"):
+        value = element.get(attribute)
+        if value and any(ch.isdigit() for ch in value):
+            return value
+    return clean_text(element.text_content())
+
+
+def _last_crumb(page: Page, selectors: tuple[str, ...]) -> str:
+    for selector in selectors:
+        crumbs = [clean_text(el.text_content()) for el in page.select(selector)]
+        crumbs = [c for c in crumbs if c and c.lower() not in HOME_CRUMBS]
+        if crumbs:
+            return crumbs[-1]
+    return ""

@@ -1,0 +1,135 @@
+"""Find an article's lead, date and category around its title and content.
+
+Profiles name these regions with selectors, but every site dresses its
+template differently: when a layout's selectors miss, these finders look
+inside the article's container (the smallest element holding both the title
+and the content) for elements *named* like a standfirst, a date or a
+category, which is how CMS themes of every family mark them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .boilerplate import is_chrome
+from .dates import parse_vietnamese_date
+from .page import Page
+from .vietnamese import clean_text
+
+LEAD_NAMES = re.compile(r"sapo|summary|lead|tom-?tat|trich-?yeu|mo-?ta|excerpt|intro|description|abstract|teaser", re.I)
+DATE_NAMES = re.compile(r"date|time|ngay|publish|posted|thoi-?gian", re.I)
+CATEGORY_NAMES = re.compile(r"(?:^|[\s_-])(?:cat|cate|category|chuyen-?muc|section)(?:$|[\s_-])", re.I)
+UPDATED = re.compile(r"cập\s*nhật|update|sửa\s*đổi", re.I)
+BREADCRUMBS = ("[class*='breadcrumb'] a", "[id*='breadcrumb'] a", "[class*='duong-dan'] a", "[class*='duongdan'] a")
+HOME_CRUMBS = {"trang chủ", "trang chu", "home", "trang nhất"}
+_TEXT_TAGS = ("div", "p", "span", "section", "h2", "h3", "td", "strong", "em", "time", "li", "header")
+
+
+def title_heading(page: Page) -> etree._Element | None:
+    """The heading (h1, else h2/h3) whose text agrees with the page's own title."""
+    meta_title = clean_text(page.meta.get("og:title") or page.html_title)
+    if not meta_title:
+        return None
+    for tags in (("h1",), ("h2", "h3")):
+        for heading in page.root.iter(*tags):
+            text = clean_text(heading.text_content())
+            if len(text) >= 10 and (text in meta_title or meta_title.startswith(text[:40])):
+                return heading
+    return None
+
+
+def page_title(page: Page) -> str:
+    """The page's title from its metadata, without the site-name suffix."""
+    meta_title = page.meta.get("og:title") or page.html_title
+    for separator in (" | ", " - ", " – ", " :: "):
+        if separator in meta_title:
+            return max(meta_title.split(separator), key=len).strip()
+    return meta_title
+
+
+def container_of(title: etree._Element | None, content: etree._Element) -> etree._Element:
+    """The smallest element holding both ``title`` and ``content``."""
+    if title is None:
+        return content.getparent() if content.getparent() is not None else content
+    ancestors = {content, *content.iterancestors()}  # the set keeps the proxies alive
+    for node in title.iterancestors():
+        if node in ancestors:
+            return node
+    return content
+
+
+def _named(element: etree._Element, pattern: re.Pattern) -> bool:
+    return bool(pattern.search(f"{element.get('class', '')} {element.get('id', '')}"))
+
+
+def find_lead(container: etree._Element, title: str) -> etree._Element | None:
+    """A standfirst-named element of a standfirst's length."""
+    for element in container.iter(*_TEXT_TAGS):
+        if _named(element, LEAD_NAMES) and not _in_chrome(element, container):
+            text = clean_text(element.text_content())
+            if 40 <= len(text) <= 1500 and text != title:
+                return element
+    return None
+
+
+def find_date_text(container: etree._Element) -> str:
+    """Text of the first date-named element with a date, preferring one that
+    is not an "updated" line."""
+    updated = ""
+    for element in container.iter(*_TEXT_TAGS):
+        if not _named(element, DATE_NAMES) and element.tag != "time":
+            continue
+        value = element.get("datetime") or clean_text(element.text_content())[:200]
+        if not parse_vietnamese_date(value):
+            continue
+        if UPDATED.search(value):
+            updated = updated or value
+            continue
+        return value
+    return updated
+
+
+def find_category(page: Page, container: etree._Element) -> str:
+    """The last breadcrumb that is not "Trang chủ", else a category-named link."""
+    for selector in BREADCRUMBS:
+        crumbs = [clean_text(a.text_content()) for a in page.select(selector)]
+        crumbs = [c for c in crumbs if c and c.lower() not in HOME_CRUMBS]
+        if crumbs:
+            return crumbs[-1]
+    for element in container.iter(*_TEXT_TAGS, "a"):
+        if _named(element, CATEGORY_NAMES):
+            text = clean_text(element.text_content())
+            if 2 <= len(text) <= 80:
+                return text
+    return ""
+
+
+def first_outside_boilerplate(page: Page, selectors, container: etree._Element) -> etree._Element | None:
+    """First element under ``container`` matching ``selectors`` (tried in order)
+    that is not inside a related-news list, share bar or similar."""
+    for selector in selectors:
+        for element in page.select(selector, container):
+            if not _in_chrome(element, container):
+                return element
+    return None
+
+
+def drop_datelines(content: etree._Element) -> None:
+    """Remove short date-named lines ("22/11/2023 08:15") from a content copy."""
+    for element in list(content.iter(*_TEXT_TAGS)):
+        if element is content or element.getparent() is None or not _named(element, DATE_NAMES):
+            continue
+        text = clean_text(element.text_content())
+        if len(text) <= 80 and parse_vietnamese_date(text):
+            element.drop_tree()
+
+
+def _in_chrome(element: etree._Element, stop: etree._Element) -> bool:
+    node = element
+    while node is not None and node is not stop:
+        if is_chrome(node):
+            return True
+        node = node.getparent()
+    return False
