@@ -28,10 +28,12 @@ ARTICLE_COLUMNS = {
     "category": str,
     "source": str,
     "extractor": str,
+    "body_html": str,
     "first_seen_at": str,
     "last_seen_at": str,
 }
 IMAGE_COLUMNS = {"article_id": str, "position": int, "src": str, "alt": str, "caption": str}
+ATTACHMENT_COLUMNS = {"article_id": str, "position": int, "url": str, "title": str, "type": str}
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -41,15 +43,25 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     articles = db["articles"]
     if not articles.exists():
         articles.create(ARTICLE_COLUMNS, pk="id", not_null={"url", "canonical_url", "site"})
+    _add_missing_columns(articles, ARTICLE_COLUMNS)
+    for name, columns in (("images", IMAGE_COLUMNS), ("attachments", ATTACHMENT_COLUMNS)):
+        if not db[name].exists():
+            db[name].create(columns, pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")])
+        db[name].create_index(["article_id"], if_not_exists=True)
     images = db["images"]
-    if not images.exists():
-        images.create(IMAGE_COLUMNS, pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")])
     articles.create_index(["site"], if_not_exists=True)
     articles.create_index(["published_at"], if_not_exists=True)
     articles.create_index(["canonical_url"], if_not_exists=True, unique=True)
-    images.create_index(["article_id"], if_not_exists=True)
     if FTS_TABLE not in db.table_names():
         db.execute(
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(FTS_COLUMNS)}, "
             f"tokenize = '{FTS_TOKENIZER}')"
         )
+
+
+def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict) -> None:
+    """Bring an archive made by an older version up to date, keeping its rows."""
+    present = set(table.columns_dict)
+    for name, kind in columns.items():
+        if name not in present:
+            table.add_column(name, kind)

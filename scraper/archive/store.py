@@ -16,7 +16,7 @@ from ..extract.vietnamese import fold
 from .schema import FTS_TABLE, ensure_schema
 
 CONTENT_FIELDS = ("url", "canonical_url", "site", "title", "lead", "body", "author",
-                  "published_at", "category", "source", "extractor")
+                  "published_at", "category", "source", "extractor", "body_html")
 
 
 class ArchiveError(Exception):
@@ -82,16 +82,17 @@ def save_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str]]) -
     outcomes = []
     with db.conn:
         for article, seen_at in batch:
-            record, images = _record(article, seen_at)
+            record, images, attachments = _record(article, seen_at)
             existing = db.execute(_SELECT_ARTICLE, [record["id"]]).fetchone()
-            if existing is not None and _same_content(existing, record, db, images):
+            if existing is not None and _same_content(existing, record, db, images, attachments):
                 db.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", [seen_at, record["id"]])
                 outcomes.append("unchanged")
                 continue
             record["first_seen_at"] = existing[-1] if existing else seen_at
             db.execute(_UPSERT_ARTICLE, record)
-            db.execute("DELETE FROM images WHERE article_id = ?", [record["id"]])
-            db.conn.executemany(_INSERT_IMAGE, images)
+            for table, rows in (("images", images), ("attachments", attachments)):
+                db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
+                db.conn.executemany(_INSERTS[table], rows)
             _index(db, record)
             outcomes.append("changed" if existing else "new")
     return outcomes
@@ -103,24 +104,34 @@ _UPSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_WRITTEN)}) VALUES ({', '.join(':' + c for c in _WRITTEN)}) "
     f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _WRITTEN[1:])}"
 )
-_IMAGE_FIELDS = ("article_id", "position", "src", "alt", "caption")
-_INSERT_IMAGE = f"INSERT INTO images ({', '.join(_IMAGE_FIELDS)}) VALUES (?, ?, ?, ?, ?)"
+_CHILD_FIELDS = {
+    "images": ("article_id", "position", "src", "alt", "caption"),
+    "attachments": ("article_id", "position", "url", "title", "type"),
+}
+_INSERTS = {table: f"INSERT INTO {table} ({', '.join(fields)}) VALUES (?, ?, ?, ?, ?)" for table, fields in _CHILD_FIELDS.items()}
 
 
-def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple]]:
+def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple], list[tuple]]:
     record = {name: getattr(article, name) or "" for name in CONTENT_FIELDS}
     record["published_at"] = article.published_at
     record["id"] = article_id(article.canonical_url or article.url)
     record["last_seen_at"] = seen_at
     images = [(record["id"], index, image.src, image.alt, image.caption) for index, image in enumerate(article.images)]
-    return record, images
+    attachments = [(record["id"], index, item.url, item.title, item.type) for index, item in enumerate(article.attachments)]
+    return record, images, attachments
 
 
-def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database, images: list[tuple]) -> bool:
+def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database,
+                  images: list[tuple], attachments: list[tuple]) -> bool:
     if any((old or "") != (record[name] or "") for name, old in zip(CONTENT_FIELDS, existing)):
         return False
-    stored = db.execute(f"SELECT {', '.join(_IMAGE_FIELDS)} FROM images WHERE article_id = ? ORDER BY position", [record["id"]])
-    return stored.fetchall() == images
+    for table, rows in (("images", images), ("attachments", attachments)):
+        stored = db.execute(
+            f"SELECT {', '.join(_CHILD_FIELDS[table])} FROM {table} WHERE article_id = ? ORDER BY position", [record["id"]]
+        )
+        if stored.fetchall() != rows:
+            return False
+    return True
 
 
 def _index(db: sqlite_utils.Database, record: dict) -> None:
