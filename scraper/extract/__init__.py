@@ -38,7 +38,7 @@ def extract(html: bytes | str, url: str, platform: str | None = None) -> Article
         located = generic.locate(page)
     if located is None:
         return Article(url=url, canonical_url=page.canonical_url, site=page.site, extractor="generic")
-    parts = assemble(content_blocks(located.content, page.url), lead=located.lead, title=located.title)
+    parts = assemble(content_blocks(located.content, page.base_url), lead=located.lead, title=located.title)
     article = Article(
         url=url,
         canonical_url=page.canonical_url,
@@ -49,8 +49,8 @@ def extract(html: bytes | str, url: str, platform: str | None = None) -> Article
         author=parts.author or located.author,
         published_at=published_at(page, located.date_texts),
         images=parts.images,
-        attachments=find_attachments([located.content, *located.extra_regions], page.url),
-        body_html=body_html(located.content, page.url),
+        attachments=find_attachments([located.content, *located.extra_regions], page.base_url),
+        body_html=body_html(located.content, page.base_url),
         category=located.category or page.meta.get("article:section", ""),
         source=parts.source,
         extractor=located.extractor,

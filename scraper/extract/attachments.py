@@ -72,6 +72,9 @@ def drop_attachment_regions(content: etree._Element) -> None:
 
 def attachment_regions(page) -> list[etree._Element]:
     """Attachment blocks anywhere on the page but in sidebars and menus."""
+    classes, ids = page.names
+    if not any(_REGION_NAMES.search(name) for name in (*classes, *ids)):
+        return []
     regions = []
     for element in page.root.iter("div", "ul", "table", "section", "p"):
         if not _is_attachment_region(element):

@@ -20,7 +20,10 @@ from .regions import page_title, title_heading
 from .vietnamese import clean_text
 
 _SCORED_PARENTS = {"div", "article", "section", "td", "main", "body", "span", "font", "center"}
-_TEXT_CARRIERS = ("p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4", "pre")
+# Paragraph elements count with all their text; containers only with the
+# text directly inside them (old sites write "text<br><br>text" in a <td>).
+_PARAGRAPHS = {"p", "li", "blockquote", "pre", "h2", "h3", "h4"}
+_TEXT_CARRIERS = (*_PARAGRAPHS, "div", "td", "span", "font")
 _CONTENT_HINTS = ("content", "detail", "article", "entry", "body", "noidung", "news", "post", "chitiet", "story")
 MIN_CONTENT_CHARS = 120
 
@@ -61,7 +64,12 @@ def _best_content(body: etree._Element) -> etree._Element | None:
     for carrier in body.iter(*_TEXT_CARRIERS):
         if carrier not in kept:
             continue
-        text = clean_text(carrier.text or "") + "".join(clean_text(c.tail or "") for c in carrier)
+        if carrier.tag in _PARAGRAPHS:
+            text = clean_text(carrier.text_content())
+        elif any(ancestor.tag in _PARAGRAPHS for ancestor in carrier.iterancestors()):
+            continue  # already counted with its paragraph
+        else:
+            text = clean_text(carrier.text or "") + "".join(clean_text(c.tail or "") for c in carrier)
         own_chars = len(text)
         if own_chars < 25:
             continue

@@ -17,7 +17,7 @@ from .attachments import attachment_regions, drop_attachment_regions
 from .boilerplate import drop_boilerplate
 from .page import Page
 from .regions import (
-    HOME_CRUMBS, container_of, drop_datelines, find_category, find_date_text, find_lead, first_outside_boilerplate,
+    HOME_CRUMBS, container_of, date_after_title, drop_datelines, find_bold_lead, find_category, find_date_text, find_lead, first_outside_boilerplate,
 )
 from .vietnamese import clean_text
 
@@ -59,12 +59,18 @@ def locate_article(page: Page, extractor: str, title: etree._Element | None, tit
     lead = first_outside_boilerplate(page, hints.lead, container)
     if lead is None:
         lead = find_lead(container, title_text)
+    if lead is None:
+        lead = find_bold_lead(container, content)
     return Located(
         extractor=extractor,
         title=title_text,
         content=_cleaned_copy(page, content, hints.drop, [title, lead]),
         lead=clean_text(lead.text_content()) if lead is not None else "",
-        date_texts=[_date_text(first_outside_boilerplate(page, hints.date, container)), find_date_text(container)],
+        date_texts=[
+            _date_text(first_outside_boilerplate(page, hints.date, container)),
+            find_date_text(container),
+            date_after_title(title, content),
+        ],
         author=_text(first_outside_boilerplate(page, hints.author, container)),
         category=_last_crumb(page, hints.category) or find_category(page, container),
         extra_regions=attachment_regions(page),

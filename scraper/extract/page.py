@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -35,6 +35,19 @@ def css(selector: str) -> CSSSelector:
     return CSSSelector(selector, translator="html")
 
 
+_ATTRIBUTE_TEST = re.compile(r"""\[(class|id)([$*^])=['"]?([^'"\]]+)['"]?\]""")
+_STRING_TESTS = {"$": str.endswith, "^": str.startswith, "*": str.__contains__}
+
+
+@lru_cache(maxsize=512)
+def required_names(selector: str) -> tuple[frozenset[str], frozenset[str], tuple]:
+    """Class names, ids and class/id substring tests every match of
+    ``selector`` needs somewhere on the page."""
+    tests = tuple(_ATTRIBUTE_TEST.findall(selector))
+    plain = re.sub(r"\[[^\]]*\]|:[\w-]+(?:\([^)]*\))?", " ", selector)  # attribute tests and pseudo-classes
+    return frozenset(re.findall(r"\.([\w-]+)", plain)), frozenset(re.findall(r"#([\w-]+)", plain)), tests
+
+
 @dataclass
 class Page:
     """A page's tree and metadata (meta tags, canonical URL, site domain)."""
@@ -58,7 +71,23 @@ class Page:
         return page
 
     def select(self, selector: str, within: etree._Element | None = None) -> list[etree._Element]:
+        """Elements matching a CSS selector; a selector naming a class or id
+        the page does not have costs a set lookup, not a tree walk."""
+        classes, ids, tests = required_names(selector)
+        page_classes, page_ids = self.names
+        if not (classes <= page_classes and ids <= page_ids):
+            return []
+        for attribute, operator, value in tests:
+            test = _STRING_TESTS[operator]
+            if not any(test(name, value) for name in (page_classes if attribute == "class" else page_ids)):
+                return []
         return css(selector)(self.root if within is None else within)
+
+    @cached_property
+    def names(self) -> tuple[set[str], set[str]]:
+        """Every class name and every id used on the page."""
+        classes = {name for value in self.root.xpath("//@class") for name in value.split()}
+        return classes, set(self.root.xpath("//@id"))
 
     def first(self, selectors, within: etree._Element | None = None) -> etree._Element | None:
         """First element matching any of ``selectors``, tried in order."""
@@ -79,6 +108,12 @@ class Page:
                 return urljoin(self.url, link.get("href").strip())
         og_url = self.meta.get("og:url")
         return urljoin(self.url, og_url) if og_url else self.url
+
+    @cached_property
+    def base_url(self) -> str:
+        """What relative links resolve against: <base href> if the page has one."""
+        base = self.root.find(".//base[@href]")
+        return urljoin(self.url, base.get("href").strip()) if base is not None else self.url
 
     @property
     def site(self) -> str:

@@ -28,7 +28,9 @@ _TEXT_TAGS = ("div", "p", "span", "section", "h2", "h3", "td", "strong", "em", "
 
 
 def title_heading(page: Page) -> etree._Element | None:
-    """The heading (h1, else h2/h3) whose text agrees with the page's own title."""
+    """The element printing the page's own title: an h1 (else h2/h3) that
+    agrees with the metadata title, else, on pages without headings, the
+    outermost element whose whole text is that title (a bold <font>...)."""
     meta_title = clean_text(page.meta.get("og:title") or page.html_title)
     if not meta_title:
         return None
@@ -37,6 +39,17 @@ def title_heading(page: Page) -> etree._Element | None:
             text = clean_text(heading.text_content())
             if len(text) >= 10 and (text in meta_title or meta_title.startswith(text[:40])):
                 return heading
+    title = page_title(page)
+    if len(title) < 10:
+        return None
+    for node in page.root.xpath("//body//text()[string-length(normalize-space()) >= 10]"):
+        text = clean_text(node)
+        if text and text in title and title.startswith(text[:40]):
+            element = node.getparent()
+            while element.getparent() is not None and clean_text(element.getparent().text_content()) == clean_text(element.text_content()):
+                element = element.getparent()
+            if clean_text(element.text_content()) == title:
+                return element
     return None
 
 
@@ -74,6 +87,23 @@ def find_lead(container: etree._Element, title: str) -> etree._Element | None:
     return None
 
 
+def find_bold_lead(container: etree._Element, content: etree._Element) -> etree._Element | None:
+    """A standfirst printed in bold just before the content (old table layouts)."""
+    candidate = None
+    for element in container.iter("td", "p", "div", "font"):
+        if element is content:
+            break
+        if content in set(element.iterdescendants()):
+            continue
+        text = clean_text(element.text_content())
+        if not 60 <= len(text) <= 1500:
+            continue
+        bold = clean_text(" ".join(b.text_content() for b in element.iter("b", "strong")))
+        if bold == text:
+            candidate = element
+    return candidate
+
+
 def find_date_text(container: etree._Element) -> str:
     """Text of the first date-named element with a date, preferring one that
     is not an "updated" line."""
@@ -98,6 +128,9 @@ def find_category(page: Page, container: etree._Element) -> str:
         crumbs = [c for c in crumbs if c and c.lower() not in HOME_CRUMBS]
         if crumbs:
             return crumbs[-1]
+    crumbs = _unmarked_breadcrumb(page)
+    if crumbs:
+        return crumbs[-1]
     for element in container.iter(*_TEXT_TAGS, "a"):
         if _named(element, CATEGORY_NAMES):
             text = clean_text(element.text_content())
@@ -124,6 +157,38 @@ def drop_datelines(content: etree._Element) -> None:
         text = clean_text(element.text_content())
         if len(text) <= 80 and parse_vietnamese_date(text):
             element.drop_tree()
+
+
+def _unmarked_breadcrumb(page: Page) -> list[str]:
+    """"Trang chủ › Tin tức › Giáo dục" with no class to say it is a breadcrumb."""
+    for link in page.root.iter("a"):
+        if clean_text(link.text_content()).lower() not in HOME_CRUMBS:
+            continue
+        trail = link.getparent()
+        links = [clean_text(a.text_content()) for a in trail.iter("a")]
+        if 2 <= len(links) <= 6 and _CRUMB_SEPARATORS.search(trail.text_content()):
+            return [text for text in links if text and text.lower() not in HOME_CRUMBS]
+    return []
+
+
+_CRUMB_SEPARATORS = re.compile(r"[›»>→]|\s/\s")
+
+
+def date_after_title(title: etree._Element | None, content: etree._Element) -> str:
+    """The first dated line between the title and the content, for pages that
+    mark nothing up ("Ngày đăng: 09/01/2024" in a <font>)."""
+    if title is None:
+        return ""
+    updated = ""
+    for count, node in enumerate(title.xpath("following::text()[normalize-space()]")):
+        if count > 40 or (node.getparent() is content or content in node.getparent().iterancestors()):
+            break
+        text = clean_text(node)
+        if len(text) <= 120 and parse_vietnamese_date(text):
+            if not UPDATED.search(text):
+                return text
+            updated = updated or text
+    return updated
 
 
 def _in_chrome(element: etree._Element, stop: etree._Element) -> bool:

@@ -23,6 +23,8 @@ def profiles_for(page: Page, platform: str | None = None) -> list[Profile]:
     """Profiles to try, best first: the registry's ``platform``, those the page
     matches, then the rest (a redesign can drop a family's tell-tale markers
     while keeping its article selectors)."""
+    if platform == "generic":  # the registry's way to say "no profile fits this site"
+        return []
     named = [PROFILES[platform]] if platform in PROFILES else []
     detected = [p for p in PROFILES.values() if p not in named and p.detect(page)]
     return named + detected + [p for p in PROFILES.values() if p not in named and p not in detected]

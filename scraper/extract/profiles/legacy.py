@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .. import generic
+from ..locate import Located
+from ..page import Page
 from .base import Layout, Profile
 
 
@@ -28,3 +31,22 @@ class Legacy(Profile):
             date=(".ngaydang", ".ngay", ".news_date", ".date"),
         ),
     )
+
+    def detect(self, page: Page) -> bool:
+        return super().detect(page) or _table_laid_out(page)
+
+    def locate(self, page: Page) -> Located | None:
+        """The server-control layouts, else (on a table-laid-out page) the
+        generic content finder, which reads <br><br> paragraphs and
+        unmarked title, date and breadcrumb rows."""
+        located = super().locate(page)
+        if located is None and self.detect(page):
+            located = generic.locate(page)
+            if located is not None:
+                located.extractor = f"{self.name}/tables"
+        return located
+
+
+def _table_laid_out(page: Page) -> bool:
+    """Layout by nested tables and <font> tags, the mark of a 2000s site."""
+    return len(page.root.xpath("(//font)[position() <= 5]")) == 5 and bool(page.root.xpath("//table//table"))
