@@ -8,10 +8,11 @@ import re
 from lxml import etree
 
 from .article import Article
+from .attachments import document_type
 from .page import Page
 from .vietnamese import clean_text
 
-MIN_BODY_CHARS = 80
+MIN_BODY_CHARS = 100
 _ERROR = re.compile(
     r"không\s+tồn\s+tại|không\s+tìm\s+thấy|page\s+not\s+found|\b404\b|lỗi\s+truy\s+cập|"
     r"đã\s+bị\s+(?:xóa|xoá|gỡ)|không\s+có\s+quyền|access\s+denied",
@@ -20,6 +21,8 @@ _ERROR = re.compile(
 _SEARCH = re.compile(r"kết\s+quả\s+tìm\s+kiếm|search\s+results|tìm\s+kiếm\s*:", re.I)
 _PLACEHOLDER = re.compile(r"(?:nội\s+dung\s+)?đang\s+(?:được\s+)?(?:cập\s+nhật|xây\s+dựng|hoàn\s+thiện)|coming\s+soon", re.I)
 _HEADLINE_LINK_CHARS = 25
+_NAVIGATION = re.compile(r"menu|nav", re.I)
+_DATE_ONLY = re.compile(r"[\d\s/:.,|()\-–]*")
 
 
 def not_an_article(page: Page, article: Article, content: etree._Element) -> str:
@@ -31,21 +34,33 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
         return "search results"
     if not article.title:
         return "no title"
-    text = f"{article.lead} {article.body}".strip()
-    if len(text) < MIN_BODY_CHARS:
-        return "placeholder" if _PLACEHOLDER.search(text) or not text else "no body"
-    if _PLACEHOLDER.fullmatch(text.strip(" .…")):
-        return "placeholder"
-    if _is_listing(content):
+    headlines, documents = _links(page)
+    paragraphs = article.paragraphs
+    listed = [p for p in paragraphs if any(p.startswith(h) for h in headlines)]
+    own = [p for p in paragraphs if p not in listed and not _DATE_ONLY.fullmatch(p)]
+    own_chars = sum(len(p) for p in own)
+    if len(listed) >= 3 and own_chars < 2 * sum(len(p) for p in listed):
+        return "listing"
+    if own_chars < MIN_BODY_CHARS or (own_chars < 300 and _PLACEHOLDER.search(" ".join(own))):
+        return "placeholder" if _PLACEHOLDER.search(" ".join(own) + " " + article.lead) else "no body"
+    if own_chars < 400 and (len(headlines) >= 12 or documents >= 5):
         return "listing"
     return ""
 
 
-def _is_listing(content: etree._Element) -> bool:
-    """Many headline-sized links making up much of the text: a list of articles."""
-    headline_links = [a for a in content.iter("a") if len(clean_text(a.text_content())) >= _HEADLINE_LINK_CHARS]
-    if len(headline_links) < 5:
-        return False
-    link_chars = sum(len(clean_text(a.text_content())) for a in headline_links)
-    total = len(clean_text(content.text_content())) or 1
-    return link_chars / total > 0.25
+def _links(page: Page) -> tuple[set[str], int]:
+    """Texts of headline-sized links outside navigation menus (teasers of
+    other articles), and how many links point to document files."""
+    texts, documents = set(), 0
+    for link in page.root.iter("a"):
+        if document_type(link.get("href") or ""):
+            documents += 1
+        text = clean_text(link.text_content())
+        if len(text) >= _HEADLINE_LINK_CHARS and not any(_is_navigation(a) for a in link.iterancestors()):
+            texts.add(text)
+    return texts, documents
+
+
+def _is_navigation(element: etree._Element) -> bool:
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    return element.tag == "nav" or bool(_NAVIGATION.search(names))
