@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
-from .archive import ArchiveError, check_writable
-from .crawl import CrawlError, crawl as run_crawl
-from .sites import RegistryError, UnknownSiteError
+from .archive import ArchiveError, check_writable, open_archive
+from .archive.lock import LockBusy, archive_lock
+from .crawl import EXIT_LOCKED, CrawlError, crawl as run_crawl
+from .sites import RegistryError, UnknownSiteError, load_registry
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 METADATA = PROJECT_ROOT / "metadata.yml"
@@ -41,24 +42,98 @@ def cli():
 
 
 @cli.command()
-@click.argument("site")
+@click.argument("sites", nargs=-1)
+@click.option("--all", "all_sites", is_flag=True, help="Crawl every site of the registry, each polite on its own.")
 @click.option("--db", default="archive.db", show_default=True, help="Archive database file.")
 @click.option("--base-url", help="Crawl this address instead of the site's own (a mirror or the offline portal).")
+@click.option("--full", is_flag=True, help="Fetch every listing and article again, not only what is new.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Scrapy setting override, as with scrapy crawl -s.")
 @click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
-def crawl(site, db, base_url, settings, registry):
-    """Crawl SITE from the registry into the archive."""
+def crawl(sites, all_sites, db, base_url, full, settings, registry):
+    """Crawl SITES from the registry into the archive.
+
+    Exit status: 0 ok; 1 the run failed (nothing fetched, or pages failed:
+    the next run retries them); 3 a site's extraction looks broken; 75
+    another run holds the archive.
+    """
+    if bool(sites) == all_sites:
+        fail("name the sites to crawl, or give --all")
     try:
-        result = run_crawl(site, db, base_url=base_url, overrides=parse_overrides(settings), registry=registry)
+        results = run_crawl(None if all_sites else list(sites), db, base_url=base_url,
+                            overrides=parse_overrides(settings), registry=registry, full=full)
+    except LockBusy as error:
+        click.echo(f"govnews: error: {error}", err=True)
+        sys.exit(EXIT_LOCKED)
     except KNOWN_ERRORS as error:
         fail(str(error))
-    click.echo(
-        f"{site}: {result.pages} pages fetched; articles {result.new} new, {result.changed} changed, "
-        f"{result.unchanged} unchanged, {result.failed} failed; {result.not_articles} pages were not articles",
-        err=True,
-    )
-    if result.failed:
-        fail(f"{site}: extraction failed on {result.failed} pages; see the log")
+    for result in results:
+        click.echo(result.summary(), err=True)
+    failures = [result for result in results if result.exit_status]
+    for result in failures:
+        click.echo(f"govnews: error: {result.message}", err=True)
+    if failures:
+        sys.exit(max(result.exit_status for result in failures))
+
+
+@cli.command()
+@click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
+def sites(db, registry):
+    """List the registry's sites with their last run and its health."""
+    from .archive.runs import last_run
+
+    try:
+        registry_sites = load_registry(registry)
+        archive = open_archive(db) if Path(db).exists() else None
+    except KNOWN_ERRORS as error:
+        fail(str(error))
+    for key, site in registry_sites.items():
+        run = last_run(archive, site.domain) if archive is not None else None
+        health = "never crawled"
+        if run:
+            health = (f"last run {run['started_at']} {run['status']}: {run['pages_fetched'] or 0} pages, "
+                      f"{run['articles_new'] or 0} new, {run['articles_failed'] or 0} failed")
+        click.echo(f"{key:<18} {site.platform or 'generic':<11} {site.domain:<28} {health}")
+
+
+@cli.command()
+@click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--site", help="Only this registry site.")
+@click.option("--since", help="Only captures fetched on or after this date (YYYY-MM-DD).")
+@click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
+def reextract(db, site, since, registry):
+    """Extract stored captures again (after a profile improved), with no network."""
+    from .reextract import reextract_captures
+
+    if not Path(db).is_file():
+        fail(f"no archive at {db}")
+    try:
+        with archive_lock(db):
+            result = reextract_captures(db, site_key=site, since=since, registry=registry)
+    except LockBusy as error:
+        click.echo(f"govnews: error: {error}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except KNOWN_ERRORS as error:
+        fail(str(error))
+    click.echo(f"reextracted {result['captures']} captures: {result['changed']} articles changed, "
+               f"{result['unchanged']} unchanged, {result['not_articles']} not articles", err=True)
+
+
+@cli.command("export-warc")
+@click.argument("output", type=click.Path(dir_okay=False, writable=True))
+@click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--site", help="Only captures of this site (its domain, as in articles.site).")
+def export_warc(output, db, site):
+    """Write the stored captures as a WARC file (gzip-compressed per record)."""
+    from .archive.warc import write_warc
+
+    if not Path(db).is_file():
+        fail(f"no archive at {db}")
+    try:
+        count = write_warc(db, output, site=site)
+    except KNOWN_ERRORS as error:
+        fail(str(error))
+    click.echo(f"wrote {count} captures to {output}", err=True)
 
 
 @cli.command()
@@ -125,10 +200,10 @@ def demo(db, port):
         check_writable(db)
         with DemoPortal() as portal:
             base_url = portal.start()
-            result = run_crawl("sonla", db, base_url=base_url, overrides={"LOG_LEVEL": "WARNING"})
-    except KNOWN_ERRORS as error:
+            [result] = run_crawl(["sonla"], db, base_url=base_url, overrides={"LOG_LEVEL": "WARNING"})
+    except (*KNOWN_ERRORS, LockBusy) as error:
         fail(str(error))
-    click.echo(f"crawled {result.pages} pages of the offline portal: {result.new} new articles", err=True)
+    click.echo(result.summary(), err=True)
     click.echo(f"open http://127.0.0.1:{port}/archive/articles to browse and search the archive", err=True)
     sys.exit(subprocess.call(datasette_command(db, port)))
 

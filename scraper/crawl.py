@@ -1,4 +1,4 @@
-"""Run a crawl in this process: the engine behind ``govnews crawl``."""
+"""Run crawls in this process: the engine behind ``govnews crawl``."""
 
 from __future__ import annotations
 
@@ -10,22 +10,39 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from .archive import check_writable, open_archive
-from .sites import get_site
+from .archive.lock import archive_lock
+from .sites import get_site, load_registry
+
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the archive; try later
 
 
 class CrawlError(Exception):
-    """The crawl could not start or fetched nothing."""
+    """The crawl could not start."""
 
 
 @dataclass
-class CrawlResult:
+class RunResult:
+    """What one site's run did, as also recorded in ``crawl_runs``."""
+
+    site: str
+    status: str
+    exit_status: int
+    message: str
     pages: int
     new: int
     changed: int
     unchanged: int
-    not_articles: int
-    profile_fallbacks: int
+    removed: int
     failed: int
+    not_articles: int
+    rechecked: int
+
+    def summary(self) -> str:
+        return (
+            f"{self.site}: {self.status}; {self.pages} pages fetched; articles {self.new} new, {self.changed} changed, "
+            f"{self.unchanged} unchanged, {self.removed} removed, {self.failed} failed; "
+            f"{self.rechecked} rechecked; {self.not_articles} pages were not articles"
+        )
 
 
 def project_settings(overrides: dict[str, str] | None = None) -> Settings:
@@ -48,31 +65,49 @@ def check_reachable(base_url: str, timeout: float = 10.0) -> None:
         raise CrawlError(f"cannot reach {base_url}: {error.strerror or error}") from None
 
 
-def crawl(site_key: str, db_path: str, base_url: str | None = None,
-          overrides: dict[str, str] | None = None, registry: str | None = None) -> CrawlResult:
-    """Crawl one registry site into the archive at ``db_path``."""
-    site = get_site(site_key, registry)
+def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None,
+          overrides: dict[str, str] | None = None, registry: str | None = None, full: bool = False) -> list[RunResult]:
+    """Crawl registry sites (all of them when ``site_keys`` is None) into the archive.
+
+    Sites run side by side in one process, each polite on its own. Raises
+    CrawlError, ArchiveError, RegistryError, UnknownSiteError or LockBusy
+    before fetching anything when the run cannot start.
+    """
+    sites = [get_site(key, registry) for key in site_keys] if site_keys else list(load_registry(registry).values())
     check_writable(db_path)
-    check_reachable(base_url or site.base_url)
+    if len(sites) == 1:
+        check_reachable(base_url or sites[0].base_url)
     open_archive(db_path).close()  # a corrupt or foreign file fails here, before any fetch
     settings = project_settings(overrides)
     settings.set("ARCHIVE_DB", str(db_path), priority="cmdline")
     if registry:
         settings.set("SITES_REGISTRY", str(registry), priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
-    crawler = process.create_crawler("portal")
-    process.crawl(crawler, site=site_key, base_url=base_url)
-    process.start()
-    stats = crawler.stats.get_stats()
-    pages = stats.get("response_received_count", 0)
-    if pages == 0:
-        raise CrawlError(f"no page could be fetched from {base_url or site.base_url}")
-    return CrawlResult(
-        pages=pages,
-        new=stats.get("govnews/articles_new", 0),
-        changed=stats.get("govnews/articles_changed", 0),
-        unchanged=stats.get("govnews/articles_unchanged", 0),
-        not_articles=stats.get("govnews/not_article", 0),
-        profile_fallbacks=stats.get("govnews/profile_fallback", 0),
-        failed=stats.get("govnews/failed", 0),
+    with archive_lock(db_path):
+        process = CrawlerProcess(settings)
+        crawlers = []
+        for site in sites:
+            crawler = process.create_crawler("portal")
+            process.crawl(crawler, site=site.key, base_url=base_url, full=full)
+            crawlers.append((site.key, crawler))
+        process.start()
+    return [_result(key, crawler.stats.get_stats()) for key, crawler in crawlers]
+
+
+def _result(site: str, stats: dict) -> RunResult:
+    def count(name: str) -> int:
+        return stats.get(f"govnews/{name}", 0)
+
+    return RunResult(
+        site=site,
+        status=stats.get("govnews/status", "failed"),
+        exit_status=stats.get("govnews/exit_status", 1),
+        message=stats.get("govnews/message", "" if "govnews/status" in stats else f"{site}: the crawl did not run"),
+        pages=stats.get("response_received_count", 0),
+        new=count("articles_new"),
+        changed=count("articles_changed"),
+        unchanged=count("articles_unchanged"),
+        removed=count("articles_removed"),
+        failed=count("articles_failed"),
+        not_articles=count("not_articles"),
+        rechecked=count("rechecked"),
     )

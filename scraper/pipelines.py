@@ -1,70 +1,141 @@
-"""Scrapy glue: extract each fetched page and store it in the archive."""
+"""Scrapy glue: keep each fetched page, extract it, store the article.
+
+Also keeps the run's account: the ``crawl_runs`` row, failed pages for the
+next run to retry, and the health verdict that makes a run fail loudly when
+a site's extraction looks broken (its layout probably changed).
+"""
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from .archive import open_archive, save_articles
+from .archive.captures import link_capture, store_capture
+from .archive.runs import clear_failure, finish_run, record_failure, start_run
+from .archive.store import article_id, mark_removed, mark_unmodified
 from .extract import extract
-from .items import FetchedPage
+from .items import FetchedPage, FetchFailed, Gone, NotModified
 
 logger = logging.getLogger(__name__)
 
+BROKEN_SHARE = 0.5  # more than half the article pages without body or date
+BROKEN_MIN_PAGES = 5
+
 
 class ArchivePipeline:
-    """Turns ``FetchedPage`` items into stored articles, counting outcomes.
+    """Turns spider items into stored captures, articles and run records.
 
     Articles are written in batches (one transaction per ``ARCHIVE_BATCH``
-    articles, and at the end): a crash loses at most one batch of work,
-    which the next run fetches again, and never leaves a half-written row.
+    articles, and at the end): a crash loses at most one batch, which the
+    next run fetches again, and never leaves a half-written row.
     """
 
     def __init__(self, crawler):
         self.crawler = crawler
         self.db_path = crawler.settings.get("ARCHIVE_DB")
+        self.batch_size = crawler.settings.getint("ARCHIVE_BATCH", 50)
         self.stats = crawler.stats
         self.db = None
-        self.batch_size = crawler.settings.getint("ARCHIVE_BATCH", 50)
+        self.run_id = None
         self.pending = []
+        self.counts = Counter()
+        self.errors = Counter()
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    @property
+    def site(self):
+        return self.crawler.spider.site
+
     def open_spider(self, spider=None):
         self.db = open_archive(self.db_path)
+        self.run_id = start_run(self.db, self.site.domain, self.crawler.spider.plan.kind)
+        self.stats.set_value("govnews/run_id", self.run_id)
 
-    def close_spider(self, spider=None):
-        if self.db is not None:
+    def process_item(self, item, spider=None):
+        if isinstance(item, FetchedPage):
+            self._fetched(item)
+        elif isinstance(item, NotModified):
+            mark_unmodified(self.db, item.url, item.fetched_at)
+            clear_failure(self.db, item.url)
+            self._count("not_modified", "rechecked")
+        elif isinstance(item, Gone):
+            if mark_removed(self.db, item.url, item.fetched_at):
+                logger.info("removed from the site (%s): %s", item.reason, item.url)
+                self._count("articles_removed")
+            self._count("rechecked")
+        elif isinstance(item, FetchFailed):
+            record_failure(self.db, item.url, self.site.domain, item.kind, item.error, self.run_id)
+            self.errors[item.kind] += 1
+            self._count("articles_failed")
+        return item
+
+    def _fetched(self, item: FetchedPage) -> None:
+        self._count("pages_fetched")
+        if item.recheck:
+            self._count("rechecked")
+        capture_id = store_capture(self.db, url=item.url, site=self.site.domain, fetched_at=item.fetched_at,
+                                   status=item.status, headers=item.headers, body=item.body)
+        clear_failure(self.db, item.url)
+        try:
+            article = extract(item.body, item.url, platform=self.site.platform)
+        except Exception as error:  # a bug must not stop the crawl; the run reports it
+            logger.exception("extraction failed: %s", item.url)
+            record_failure(self.db, item.url, self.site.domain, "extraction", repr(error), self.run_id)
+            self.errors["extraction"] += 1
+            self._count("articles_failed")
+            return
+        article.site = self.site.domain
+        if not article.is_article:
+            logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)
+            self._count("not_articles", "suspect")
+            return
+        if not article.body or not article.published_at or (self.site.platform and article.extractor.startswith("generic")):
+            self._count("suspect")
+        link_capture(self.db, capture_id, article_id(article.canonical_url or article.url))
+        self.pending.append((article, item.fetched_at, capture_id))
+        if len(self.pending) >= self.batch_size:
             self.flush()
-            self.db.close()
 
     def flush(self):
         """Write the pending articles in one transaction."""
         if not self.pending:
             return
-        for outcome in save_articles(self.db, self.pending):
-            self.stats.inc_value(f"govnews/articles_{outcome}")
+        outcomes = save_articles(self.db, self.pending)
         self.pending = []
+        for outcome in outcomes:
+            self._count(f"articles_{outcome}")
 
-    def process_item(self, item, spider=None):
-        if not isinstance(item, FetchedPage):
-            return item
-        site = self.crawler.spider.site
-        try:
-            article = extract(item.body, item.url, platform=site.platform)
-        except Exception:  # a bug must not stop the crawl; the run reports it
-            logger.exception("extraction failed: %s", item.url)
-            self.stats.inc_value("govnews/failed")
-            return item
-        article.site = site.domain
-        if not article.is_article:
-            logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)
-            self.stats.inc_value("govnews/not_article")
-            return item
-        if article.extractor == "generic" and site.platform:
-            self.stats.inc_value("govnews/profile_fallback")
-        self.pending.append((article, item.fetched_at))
-        if len(self.pending) >= self.batch_size:
-            self.flush()
-        return item
+    def _count(self, *names: str) -> None:
+        for name in names:
+            self.counts[name] += 1
+            self.stats.inc_value(f"govnews/{name}")
+
+    def close_spider(self, spider=None):
+        if self.db is None:
+            return
+        self.flush()
+        status, exit_status, message = self.verdict()
+        self.stats.set_value("govnews/status", status)
+        self.stats.set_value("govnews/exit_status", exit_status)
+        self.stats.set_value("govnews/message", message)
+        finish_run(self.db, self.run_id, self.counts, self.errors, status, exit_status, message)
+        self.db.close()
+
+    def verdict(self) -> tuple[str, int, str]:
+        """(status, exit status, message) of the run, judged from its counts."""
+        site = self.site.key
+        pages = self.counts["pages_fetched"]
+        if not self.stats.get_value("response_received_count", 0):
+            return "failed", 1, f"{site}: no page could be fetched"
+        if pages >= BROKEN_MIN_PAGES and self.counts["suspect"] / pages > BROKEN_SHARE:
+            return ("extraction-broken", 3,
+                    f"{site}: extraction looks broken: {self.counts['suspect']} of {pages} article pages gave no "
+                    f"article, no body or no date, or fell back to the generic extractor (layout changed?)")
+        if self.counts["articles_failed"]:
+            kinds = ", ".join(f"{k} {v}" for k, v in self.errors.most_common())
+            return "failed", 1, f"{site}: {self.counts['articles_failed']} pages failed ({kinds}); the next run retries them"
+        return "ok", 0, ""

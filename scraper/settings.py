@@ -32,6 +32,10 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 ITEM_PIPELINES = {"scraper.pipelines.ArchivePipeline": 300}
+EXTENSIONS = {"scraper.progress.Progress": 500}
+PROGRESS_INTERVAL = 10.0  # seconds between progress lines when not on a terminal; 0 turns them off
+INCREMENTAL_OVERLAP = 1  # listing pages with nothing new walked before an incremental run stops
+RECHECK_RUNS = 10  # every stored article is rechecked once every this many runs
 ARCHIVE_DB = "archive.db"
 ARCHIVE_BATCH = 50  # articles written per transaction
 SITES_REGISTRY = None  # None: the bundled scraper/sites/registry.yaml

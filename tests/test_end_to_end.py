@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 import sqlite_utils
 
 from scraper.demo.pages import CANONICAL_BASE
@@ -78,16 +81,24 @@ def test_every_article_has_date_author_and_category(portal, archive):
         assert row["extractor"] == "vnportal/2"
 
 
-def test_second_crawl_adds_and_changes_nothing(portal, archive):
+@pytest.mark.parametrize("mode", ["incremental", "full"])
+def test_second_crawl_adds_and_changes_nothing(portal, archive, mode):
     before = rows(archive)
-    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(archive), "-s", "LOG_LEVEL=WARNING")
+    versions = sqlite_utils.Database(archive)["article_versions"].count
+    extra = ["--full"] if mode == "full" else []
+    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(archive), *extra, "-s", "LOG_LEVEL=WARNING")
     assert result.returncode == 0, result.stderr
     after = rows(archive)
     assert after.keys() == before.keys()
     for article_id, row in after.items():
         assert {c: row[c] for c in CONTENT_COLUMNS} == {c: before[article_id][c] for c in CONTENT_COLUMNS}
         assert row["last_seen_at"] >= before[article_id]["last_seen_at"]  # only the sighting time moves
-    assert f"0 new, 0 changed, {len(before)} unchanged, 0 failed" in result.stderr
+    assert sqlite_utils.Database(archive)["article_versions"].count == versions == len(before)
+    summary = re.search(r"articles (\d+) new, (\d+) changed, (\d+) unchanged", result.stderr)
+    assert summary, result.stderr
+    new, changed, unchanged = map(int, summary.groups())
+    assert (new, changed) == (0, 0)
+    assert unchanged == (len(before) if mode == "full" else len(before) // 10)  # incremental: the recheck sample
 
 
 def test_scrapy_crawl_command_works_too(portal, tmp_path):

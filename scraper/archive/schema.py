@@ -31,9 +31,30 @@ ARTICLE_COLUMNS = {
     "body_html": str,
     "first_seen_at": str,
     "last_seen_at": str,
+    "removed_at": str,
 }
 IMAGE_COLUMNS = {"article_id": str, "position": int, "src": str, "alt": str, "caption": str}
 ATTACHMENT_COLUMNS = {"article_id": str, "position": int, "url": str, "title": str, "type": str}
+VERSION_COLUMNS = {
+    "article_id": str, "version": int, "first_seen_at": str, "last_seen_at": str,
+    "title": str, "lead": str, "body": str, "author": str, "published_at": str, "category": str, "source": str,
+    "images": str, "attachments": str, "capture_id": int,
+}
+CAPTURE_COLUMNS = {
+    "id": int, "url": str, "site": str, "article_id": str, "fetched_at": str, "last_fetched_at": str,
+    "status": int, "content_type": str, "last_modified": str, "etag": str, "sha256": str,
+    "encoding": str, "body": bytes,
+}
+RUN_COLUMNS = {
+    "id": int, "site": str, "kind": str, "started_at": str, "finished_at": str, "pid": int,
+    "pages_fetched": int, "articles_new": int, "articles_changed": int, "articles_unchanged": int,
+    "articles_removed": int, "articles_failed": int, "not_articles": int, "rechecked": int, "not_modified": int,
+    "errors": str, "status": str, "exit_status": int, "message": str,
+}
+FAILED_COLUMNS = {
+    "url": str, "site": str, "kind": str, "error": str, "first_failed_at": str, "last_failed_at": str,
+    "attempts": int, "run_id": int,
+}
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -48,7 +69,15 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if not db[name].exists():
             db[name].create(columns, pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")])
         db[name].create_index(["article_id"], if_not_exists=True)
-    images = db["images"]
+    _create(db, "article_versions", VERSION_COLUMNS, pk=("article_id", "version"),
+            foreign_keys=[("article_id", "articles", "id")])
+    _create(db, "captures", CAPTURE_COLUMNS, pk="id")
+    db["captures"].create_index(["url", "sha256"], if_not_exists=True, unique=True)
+    db["captures"].create_index(["site", "fetched_at"], if_not_exists=True)
+    _create(db, "crawl_runs", RUN_COLUMNS, pk="id")
+    _create(db, "failed_pages", FAILED_COLUMNS, pk="url")
+    articles.create_index(["removed_at"], if_not_exists=True)
+    articles.create_index(["url"], if_not_exists=True)
     articles.create_index(["site"], if_not_exists=True)
     articles.create_index(["published_at"], if_not_exists=True)
     articles.create_index(["canonical_url"], if_not_exists=True, unique=True)
@@ -57,6 +86,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(FTS_COLUMNS)}, "
             f"tokenize = '{FTS_TOKENIZER}')"
         )
+
+
+def _create(db: sqlite_utils.Database, name: str, columns: dict, **options) -> None:
+    if not db[name].exists():
+        db[name].create(columns, **options)
+    _add_missing_columns(db[name], columns)
 
 
 def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import tempfile
@@ -67,25 +68,29 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
 
 def save_article(db: sqlite_utils.Database, article: Article, seen_at: str | None = None) -> str:
     """Insert or update one article; returns "new", "changed" or "unchanged"."""
-    return save_articles(db, [(article, seen_at or utc_now())])[0]
+    return save_articles(db, [(article, seen_at or utc_now(), None)])[0]
 
 
-def save_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str]]) -> list[str]:
-    """Store a batch of (article, seen_at) in one transaction; an outcome per article.
+def save_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str, int | None]]) -> list[str]:
+    """Store a batch of (article, seen_at, capture_id) in one transaction.
 
-    The id comes from the canonical URL, so re-crawling an article updates
-    its row instead of adding one. Images and the search row are rewritten
-    only when the content changed; unchanged articles only get a new
-    ``last_seen_at``. Writes use prepared SQL: sqlite-utils' upsert inspects
-    the schema on every call, which costs more than the write itself.
+    Returns an outcome per article: "new", "changed" or "unchanged". The id
+    comes from the canonical URL, so re-crawling an article updates its row
+    instead of adding one. When the article's text or fields changed, the
+    earlier version stays in ``article_versions`` and ``articles`` shows the
+    latest; an unchanged article only gets a new ``last_seen_at``. A removed
+    article seen again is no longer marked removed. Writes use prepared SQL:
+    sqlite-utils' upsert inspects the schema on every call, which costs more
+    than the write itself.
     """
     outcomes = []
     with db.conn:
-        for article, seen_at in batch:
+        for article, seen_at, capture_id in batch:
             record, images, attachments = _record(article, seen_at)
             existing = db.execute(_SELECT_ARTICLE, [record["id"]]).fetchone()
             if existing is not None and _same_content(existing, record, db, images, attachments):
-                db.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", [seen_at, record["id"]])
+                db.execute(_TOUCH_ARTICLE, [seen_at, *(record[name] for name in IN_PLACE_FIELDS), record["id"]])
+                db.execute(_TOUCH_VERSION, [seen_at, record["id"]])
                 outcomes.append("unchanged")
                 continue
             record["first_seen_at"] = existing[-1] if existing else seen_at
@@ -93,16 +98,56 @@ def save_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str]]) -
             for table, rows in (("images", images), ("attachments", attachments)):
                 db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
                 db.conn.executemany(_INSERTS[table], rows)
+            _add_version(db, record, images, attachments, capture_id)
             _index(db, record)
             outcomes.append("changed" if existing else "new")
     return outcomes
 
 
-_SELECT_ARTICLE = f"SELECT {', '.join(CONTENT_FIELDS)}, first_seen_at FROM articles WHERE id = ?"
+def mark_removed(db: sqlite_utils.Database, url: str, seen_at: str) -> bool:
+    """Mark the article fetched from ``url`` as gone (404, 410, redirected away).
+
+    Never deletes anything: the article stays readable with the time it was
+    first seen gone. Returns True when it was not already marked.
+    """
+    with db.conn:
+        cursor = db.execute(
+            "UPDATE articles SET removed_at = ? WHERE (url = ? OR canonical_url = ?) AND removed_at IS NULL",
+            [seen_at, url, url],
+        )
+    return cursor.rowcount > 0
+
+
+def mark_unmodified(db: sqlite_utils.Database, url: str, seen_at: str) -> None:
+    """A conditional request answered 304: the article is still there, unchanged."""
+    with db.conn:
+        db.execute("UPDATE articles SET last_seen_at = ?, removed_at = NULL WHERE url = ? OR canonical_url = ?",
+                   [seen_at, url, url])
+        db.execute(
+            "UPDATE article_versions SET last_seen_at = ? WHERE article_id IN "
+            "(SELECT id FROM articles WHERE url = ? OR canonical_url = ?) "
+            "AND version = (SELECT max(version) FROM article_versions v WHERE v.article_id = article_versions.article_id)",
+            [seen_at, url, url],
+        )
+
+
+# Fields whose change makes a new version; the others are updated in place
+# (a new fetch address, a re-extraction by an improved profile, sanitiser output).
+VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "category", "source")
+IN_PLACE_FIELDS = ("url", "canonical_url", "site", "extractor", "body_html")
+_SELECT_ARTICLE = f"SELECT {', '.join(VERSIONED_FIELDS)}, first_seen_at FROM articles WHERE id = ?"
+_TOUCH_ARTICLE = (
+    f"UPDATE articles SET last_seen_at = ?, removed_at = NULL, "
+    f"{', '.join(f'{name} = ?' for name in IN_PLACE_FIELDS)} WHERE id = ?"
+)
+_TOUCH_VERSION = (
+    "UPDATE article_versions SET last_seen_at = ? WHERE article_id = ?1 "
+    "AND version = (SELECT max(version) FROM article_versions WHERE article_id = ?1)"
+).replace("?1", "?2")
 _WRITTEN = ("id", *CONTENT_FIELDS, "first_seen_at", "last_seen_at")
 _UPSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_WRITTEN)}) VALUES ({', '.join(':' + c for c in _WRITTEN)}) "
-    f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _WRITTEN[1:])}"
+    f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _WRITTEN[1:])}, removed_at = NULL"
 )
 _CHILD_FIELDS = {
     "images": ("article_id", "position", "src", "alt", "caption"),
@@ -123,7 +168,7 @@ def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple], list[tup
 
 def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database,
                   images: list[tuple], attachments: list[tuple]) -> bool:
-    if any((old or "") != (record[name] or "") for name, old in zip(CONTENT_FIELDS, existing)):
+    if any((old or "") != (record[name] or "") for name, old in zip(VERSIONED_FIELDS, existing)):
         return False
     for table, rows in (("images", images), ("attachments", attachments)):
         stored = db.execute(
@@ -132,6 +177,21 @@ def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database,
         if stored.fetchall() != rows:
             return False
     return True
+
+
+def _add_version(db: sqlite_utils.Database, record: dict, images: list[tuple], attachments: list[tuple],
+                 capture_id: int | None) -> None:
+    """Append the record's current text and fields as its next version."""
+    number = db.execute("SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?",
+                        [record["id"]]).fetchone()[0]
+    db.execute(
+        f"INSERT INTO article_versions (article_id, version, first_seen_at, last_seen_at, capture_id, images, attachments, "
+        f"{', '.join(VERSIONED_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(VERSIONED_FIELDS))})",
+        [record["id"], number, record["last_seen_at"], record["last_seen_at"], capture_id,
+         json.dumps([dict(zip(_CHILD_FIELDS["images"][2:], row[2:])) for row in images], ensure_ascii=False),
+         json.dumps([dict(zip(_CHILD_FIELDS["attachments"][2:], row[2:])) for row in attachments], ensure_ascii=False),
+         *(record[name] for name in VERSIONED_FIELDS)],
+    )
 
 
 def _index(db: sqlite_utils.Database, record: dict) -> None:

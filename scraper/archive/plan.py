@@ -1,0 +1,66 @@
+"""What a scheduled run should fetch, from what the archive already holds.
+
+Incremental runs skip article pages already stored, stop walking a listing
+after ``overlap`` pages that bring nothing new, recheck a rolling sample of
+stored articles (oldest-checked first, so that over ``recheck_runs`` runs
+every article is rechecked) with conditional requests, and retry the pages
+that failed before. A full walk happens on ``--full``, on a site's first
+run, and after a run that did not finish, so nothing an interrupted run
+missed stays missing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from .runs import failed_urls, last_run
+
+
+@dataclass(frozen=True)
+class Recheck:
+    url: str
+    last_modified: str = ""
+    etag: str = ""
+
+
+@dataclass
+class CrawlPlan:
+    refetch_known: bool = True  # fetch stored articles again (a --full run)
+    walk_all_listings: bool = True
+    overlap: int = 1
+    known_urls: set[str] = field(default_factory=set)
+    recheck: list[Recheck] = field(default_factory=list)
+    retry: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return "full" if self.refetch_known else ("incremental" if not self.walk_all_listings else "catch-up")
+
+
+def crawl_plan(db: sqlite_utils.Database, site: str, *, full: bool = False, overlap: int = 1,
+               recheck_runs: int = 10) -> CrawlPlan:
+    """The plan for a run of ``site`` (its registry domain) on this archive."""
+    previous = last_run(db, site)
+    known = {row[0] for row in db.execute("SELECT url FROM articles WHERE site = ?", [site])}
+    if full or not known:
+        return CrawlPlan(refetch_known=True, walk_all_listings=True, overlap=overlap, known_urls=known,
+                         retry=failed_urls(db, site))
+    sample_size = math.ceil(len(known) / max(1, recheck_runs))
+    rows = db.execute(
+        "SELECT a.url, coalesce(c.last_modified, ''), coalesce(c.etag, '') FROM articles a "
+        "LEFT JOIN captures c ON c.id = (SELECT max(id) FROM captures WHERE url = a.url) "
+        "WHERE a.site = ? ORDER BY a.last_seen_at, a.url LIMIT ?",
+        [site, sample_size],
+    )
+    finished = previous is not None and previous["status"] in ("ok", "extraction-broken")
+    return CrawlPlan(
+        refetch_known=False,
+        walk_all_listings=not finished,
+        overlap=overlap,
+        known_urls=known,
+        recheck=[Recheck(*row) for row in rows],
+        retry=failed_urls(db, site),
+    )
