@@ -11,6 +11,10 @@ from urllib.parse import urlsplit
 import yaml
 
 DEFAULT_REGISTRY = Path(str(resources.files(__package__) / "registry.yaml"))
+KNOWN_FIELDS = {"name", "agency", "province", "platform", "domains", "base_url", "start_paths",
+                "article_pattern", "listing_pattern", "settings"}
+# The extraction profiles (scraper/extract/profiles/), plus "generic" for none.
+PLATFORMS = ("vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national", "generic")
 
 
 class RegistryError(ValueError):
@@ -58,16 +62,41 @@ class Site:
 
 
 def load_registry(path: str | Path | None = None) -> dict[str, Site]:
-    """All sites of the registry file (the bundled one by default)."""
+    """All sites of the registry file (the bundled one by default).
+
+    Errors name the file, the line and the field: the registry is edited by
+    operators, not programmers.
+    """
     path = Path(path or DEFAULT_REGISTRY)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise RegistryError(f"{path}: {error}") from error
-    entries = data.get("sites") if isinstance(data, dict) else None
-    if not isinstance(entries, dict):
-        raise RegistryError(f"{path}: expected a top-level 'sites:' mapping")
-    return {key: _site(path, key, entry) for key, entry in entries.items()}
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError) as error:
+        raise RegistryError(f"{path}: cannot read: {error}") from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RegistryError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    sites_node = _mapping_value(root, "sites")
+    if not isinstance(sites_node, yaml.MappingNode):
+        line = root.start_mark.line + 1 if root is not None else 1
+        raise RegistryError(f"{path}:{line}: expected a top-level 'sites:' mapping")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["sites"]
+    sites = {}
+    for key_node, entry_node in sites_node.value:
+        key = key_node.value
+        lines = {k.value: k.start_mark.line + 1 for k, _ in getattr(entry_node, "value", [])
+                 if isinstance(entry_node, yaml.MappingNode)}
+        sites[key] = _site(path, key, data[key], lines, key_node.start_mark.line + 1)
+    return sites
+
+
+def _mapping_value(node, name: str):
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value_node in node.value:
+        if key_node.value == name:
+            return value_node
+    return None
 
 
 def get_site(key: str, path: str | Path | None = None) -> Site:
@@ -78,29 +107,57 @@ def get_site(key: str, path: str | Path | None = None) -> Site:
     return sites[key]
 
 
-def _site(path: Path, key: str, entry: dict) -> Site:
+def _site(path: Path, key: str, entry: dict, lines: dict[str, int], entry_line: int) -> Site:
+    def where(name: str) -> str:
+        return f"{path}:{lines.get(name, entry_line)}: site {key!r}"
+
     def need(name: str):
-        if not isinstance(entry, dict) or not entry.get(name):
-            raise RegistryError(f"{path}: site {key!r}: missing field {name!r}")
+        if not isinstance(entry, dict) or name not in entry or entry[name] in (None, "", []):
+            raise RegistryError(f"{where(name)}: missing field {name!r}")
         return entry[name]
 
     def pattern(name: str) -> re.Pattern:
         try:
-            return re.compile(need(name))
+            return re.compile(str(need(name)))
         except re.error as error:
-            raise RegistryError(f"{path}: site {key!r}: field {name!r}: bad regular expression: {error}") from None
+            raise RegistryError(f"{where(name)}: field {name!r}: bad regular expression: {error}") from None
 
-    domains = need("domains")
+    def text_list(name: str) -> tuple[str, ...]:
+        value = need(name)
+        value = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) and item for item in value):
+            raise RegistryError(f"{where(name)}: field {name!r}: expected text or a list of texts")
+        return tuple(value)
+
+    if not isinstance(entry, dict):
+        raise RegistryError(f"{path}:{entry_line}: site {key!r}: expected a mapping of fields")
+    unknown = set(entry) - KNOWN_FIELDS
+    if unknown:
+        name = sorted(unknown)[0]
+        raise RegistryError(f"{where(name)}: unknown field {name!r} (known: {', '.join(sorted(KNOWN_FIELDS))})")
+    base_url = str(need("base_url"))
+    if not base_url.startswith(("http://", "https://")):
+        raise RegistryError(f"{where('base_url')}: field 'base_url': expected an http(s) URL, got {base_url!r}")
+    start_paths = text_list("start_paths")
+    if not all(p.startswith("/") for p in start_paths):
+        raise RegistryError(f"{where('start_paths')}: field 'start_paths': each path must start with '/'")
+    platform = entry.get("platform")
+    if platform is not None and platform not in PLATFORMS:
+        raise RegistryError(f"{where('platform')}: field 'platform': unknown {platform!r} (known: {', '.join(PLATFORMS)})")
+    settings = entry.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise RegistryError(f"{where('settings')}: field 'settings': expected NAME: value pairs")
+
     return Site(
         key=key,
-        name=need("name"),
-        base_url=str(need("base_url")).rstrip("/"),
-        domains=tuple(domains if isinstance(domains, list) else [domains]),
-        start_paths=tuple(need("start_paths")),
+        name=str(need("name")),
+        base_url=base_url.rstrip("/"),
+        domains=text_list("domains"),
+        start_paths=start_paths,
         article_pattern=pattern("article_pattern"),
         listing_pattern=pattern("listing_pattern"),
-        platform=entry.get("platform"),
-        agency=entry.get("agency", ""),
-        province=entry.get("province", ""),
-        settings=dict(entry.get("settings") or {}),
+        platform=platform,
+        agency=str(entry.get("agency", "")),
+        province=str(entry.get("province", "")),
+        settings=dict(settings),
     )
