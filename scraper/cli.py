@@ -16,6 +16,7 @@ from .sites import RegistryError, UnknownSiteError, load_registry
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 METADATA = PROJECT_ROOT / "metadata.yml"
+TEMPLATES = Path(__file__).resolve().parent / "publish" / "templates"
 KNOWN_ERRORS = (ArchiveError, CrawlError, RegistryError, UnknownSiteError, OSError)
 
 
@@ -170,7 +171,10 @@ def datasette_command(db: str, port: int, host: str = "127.0.0.1") -> list[str]:
     return [
         sys.executable, "-m", "datasette", "serve", str(db),
         "--metadata", str(METADATA), "--host", host, "--port", str(port),
+        "--template-dir", str(TEMPLATES),
         "--setting", "sql_time_limit_ms", "3000",
+        "--setting", "max_returned_rows", "1000",
+        "--setting", "facet_time_limit_ms", "500",
     ]
 
 

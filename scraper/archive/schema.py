@@ -32,6 +32,11 @@ ARTICLE_COLUMNS = {
     "first_seen_at": str,
     "last_seen_at": str,
     "removed_at": str,
+    # derived, for faceting: written with the row
+    "published_year": str,
+    "published_month": str,
+    "has_attachments": int,
+    "removed": int,
 }
 IMAGE_COLUMNS = {"article_id": str, "position": int, "src": str, "alt": str, "caption": str}
 ATTACHMENT_COLUMNS = {"article_id": str, "position": int, "url": str, "title": str, "type": str}
@@ -77,6 +82,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _create(db, "crawl_runs", RUN_COLUMNS, pk="id")
     _create(db, "failed_pages", FAILED_COLUMNS, pk="url")
     articles.create_index(["removed_at"], if_not_exists=True)
+    articles.create_index(["site", "published_month"], if_not_exists=True)
     articles.create_index(["url"], if_not_exists=True)
     articles.create_index(["site"], if_not_exists=True)
     articles.create_index(["published_at"], if_not_exists=True)

@@ -112,7 +112,7 @@ def mark_removed(db: sqlite_utils.Database, url: str, seen_at: str) -> bool:
     """
     with db.conn:
         cursor = db.execute(
-            "UPDATE articles SET removed_at = ? WHERE (url = ? OR canonical_url = ?) AND removed_at IS NULL",
+            "UPDATE articles SET removed_at = ?, removed = 1 WHERE (url = ? OR canonical_url = ?) AND removed_at IS NULL",
             [seen_at, url, url],
         )
     return cursor.rowcount > 0
@@ -121,7 +121,7 @@ def mark_removed(db: sqlite_utils.Database, url: str, seen_at: str) -> bool:
 def mark_unmodified(db: sqlite_utils.Database, url: str, seen_at: str) -> None:
     """A conditional request answered 304: the article is still there, unchanged."""
     with db.conn:
-        db.execute("UPDATE articles SET last_seen_at = ?, removed_at = NULL WHERE url = ? OR canonical_url = ?",
+        db.execute("UPDATE articles SET last_seen_at = ?, removed_at = NULL, removed = 0 WHERE url = ? OR canonical_url = ?",
                    [seen_at, url, url])
         db.execute(
             "UPDATE article_versions SET last_seen_at = ? WHERE article_id IN "
@@ -137,14 +137,15 @@ VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "category
 IN_PLACE_FIELDS = ("url", "canonical_url", "site", "extractor", "body_html")
 _SELECT_ARTICLE = f"SELECT {', '.join(VERSIONED_FIELDS)}, first_seen_at FROM articles WHERE id = ?"
 _TOUCH_ARTICLE = (
-    f"UPDATE articles SET last_seen_at = ?, removed_at = NULL, "
+    f"UPDATE articles SET last_seen_at = ?, removed_at = NULL, removed = 0, "
     f"{', '.join(f'{name} = ?' for name in IN_PLACE_FIELDS)} WHERE id = ?"
 )
 _TOUCH_VERSION = (
     "UPDATE article_versions SET last_seen_at = ? WHERE article_id = ?1 "
     "AND version = (SELECT max(version) FROM article_versions WHERE article_id = ?1)"
 ).replace("?1", "?2")
-_WRITTEN = ("id", *CONTENT_FIELDS, "first_seen_at", "last_seen_at")
+DERIVED_FIELDS = ("published_year", "published_month", "has_attachments", "removed")
+_WRITTEN = ("id", *CONTENT_FIELDS, *DERIVED_FIELDS, "first_seen_at", "last_seen_at")
 _UPSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_WRITTEN)}) VALUES ({', '.join(':' + c for c in _WRITTEN)}) "
     f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _WRITTEN[1:])}, removed_at = NULL"
@@ -161,6 +162,10 @@ def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple], list[tup
     record["published_at"] = article.published_at
     record["id"] = article_id(article.canonical_url or article.url)
     record["last_seen_at"] = seen_at
+    record["published_year"] = (article.published_at or "")[:4] or None
+    record["published_month"] = (article.published_at or "")[:7] or None
+    record["has_attachments"] = int(bool(article.attachments))
+    record["removed"] = 0  # stored again because it was seen: present on the site
     images = [(record["id"], index, image.src, image.alt, image.caption) for index, image in enumerate(article.images)]
     attachments = [(record["id"], index, item.url, item.title, item.type) for index, item in enumerate(article.attachments)]
     return record, images, attachments

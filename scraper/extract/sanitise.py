@@ -47,11 +47,23 @@ def body_html(content: etree._Element, base_url: str) -> str:
             lazy = element.get("data-src") or element.get("data-original")
             if lazy:
                 element.set("src", urljoin(base_url, lazy.strip()))
-    html = lxml.html.tostring(content, encoding="unicode")
+    return sanitise_html(lxml.html.tostring(content, encoding="unicode"))
+
+
+def sanitise_html(html: str) -> str:
+    """``html`` with only the allowed tags and attributes, and safe URLs."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style", "noscript", "template", "form", "select", "textarea", "button"},
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
+        attribute_filter=_video_iframes_only,
     ).strip()
+
+
+def _video_iframes_only(element: str, attribute: str, value: str) -> str | None:
+    """Drop an iframe's address unless it points to a known video host."""
+    if element == "iframe" and attribute == "src" and (urlsplit(value).hostname or "") not in VIDEO_HOSTS:
+        return None
+    return value

@@ -1,0 +1,110 @@
+"""Datasette plugin for the archive: reading view, search helper, downloads, robots.
+
+- ``search_terms(text)`` (SQL function): turns what a researcher types into
+  an FTS5 query of quoted words, so canned queries accept ordinary words;
+- the article row page becomes a reading view (templates/row-archive-articles.html)
+  fed by ``extra_template_vars``; stored HTML is sanitised again when rendered;
+- ``?_bom=1`` on any .csv URL prefixes a UTF-8 byte order mark, so
+  spreadsheet software opens Vietnamese text correctly;
+- ``/robots.txt`` keeps crawlers off the expensive pages (SQL, CSV, JSON).
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup
+
+from ..extract.sanitise import sanitise_html
+
+_WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+UTF8_BOM = "\ufeff".encode("utf-8")
+ROBOTS = """User-agent: *
+Disallow: /*.csv
+Disallow: /*.json
+Disallow: /*?sql=
+Disallow: /*_search=
+Allow: /
+"""
+
+
+def search_terms(text: str | None) -> str:
+    """'Đặng Ngọc  Hậu!' -> '"Đặng" "Ngọc" "Hậu"': every word required, no FTS syntax."""
+    words = _WORDS.findall(text or "")
+    return " ".join(f'"{word}"' for word in words) or '""'
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("search_terms", 1, search_terms, deterministic=True)
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["sanitised"] = lambda html: Markup(sanitise_html(html or ""))
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name != "row" or table != "articles" or request is None:
+        return {}
+
+    async def article_parts():
+        article_id = request.url_vars.get("pks", "")
+        db = datasette.get_database(database)
+        images = await db.execute(
+            "SELECT src, alt, caption FROM images WHERE article_id = ? ORDER BY position", [article_id])
+        attachments = await db.execute(
+            "SELECT url, title, type FROM attachments WHERE article_id = ? ORDER BY position", [article_id])
+        capture = await db.execute(
+            "SELECT id, fetched_at FROM captures WHERE article_id = ? ORDER BY last_fetched_at DESC LIMIT 1", [article_id])
+        versions = await db.execute("SELECT count(*) FROM article_versions WHERE article_id = ?", [article_id])
+        return {
+            "article_images": [dict(row) for row in images.rows],
+            "article_attachments": [dict(row) for row in attachments.rows],
+            "article_capture": dict(capture.first()) if capture.first() else None,
+            "article_version_count": versions.first()[0],
+        }
+
+    return article_parts
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/robots\.txt$", robots_txt)]
+
+
+async def robots_txt():
+    return Response.text(ROBOTS)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def add_bom(scope, receive, send):
+            query = scope.get("query_string", b"")
+            wants_bom = scope.get("type") == "http" and scope.get("path", "").endswith(".csv") and re.search(
+                rb"(?:^|&)_bom=(?:1|on|true)(?:&|$)", query)
+            if not wants_bom:
+                await app(scope, receive, send)
+                return
+            first_body = True
+
+            async def send_with_bom(message):
+                nonlocal first_body
+                if message["type"] == "http.response.start":
+                    message = {**message, "headers": [
+                        (name, value) for name, value in message.get("headers", []) if name.lower() != b"content-length"
+                    ]}
+                elif message["type"] == "http.response.body" and first_body:
+                    first_body = False
+                    message = {**message, "body": UTF8_BOM + message.get("body", b"")}
+                await send(message)
+
+            await app(scope, receive, send_with_bom)
+
+        return add_bom
+
+    return wrap
