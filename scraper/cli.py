@@ -159,22 +159,29 @@ def extract(file, url, platform):
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve(db, port, host):
-    """Publish the archive with Datasette."""
+@click.option("--public", is_flag=True,
+              help="For the open internet: no arbitrary SQL (canned queries stay), no whole-database download, "
+                   "a 1 s SQL time limit.")
+def serve(db, port, host, public):
+    """Publish the archive with Datasette (read-only)."""
     if not Path(db).is_file():
         fail(f"no archive at {db}: run `govnews crawl` first")
-    sys.exit(subprocess.call(datasette_command(db, port, host)))
+    sys.exit(subprocess.call(datasette_command(db, port, host, public=public)))
 
 
-def datasette_command(db: str, port: int, host: str = "127.0.0.1") -> list[str]:
+# Limits that keep one visitor from tying up the server; --public tightens them.
+SERVE_SETTINGS = {"sql_time_limit_ms": "3000", "max_returned_rows": "1000", "facet_time_limit_ms": "500"}
+PUBLIC_SETTINGS = {"sql_time_limit_ms": "1000", "default_allow_sql": "off", "allow_download": "off"}
+
+
+def datasette_command(db: str, port: int, host: str = "127.0.0.1", public: bool = False) -> list[str]:
     """The Datasette command line that publishes ``db`` with our metadata."""
+    settings = {**SERVE_SETTINGS, **(PUBLIC_SETTINGS if public else {})}
     return [
         sys.executable, "-m", "datasette", "serve", str(db),
         "--metadata", str(METADATA), "--host", host, "--port", str(port),
         "--template-dir", str(TEMPLATES),
-        "--setting", "sql_time_limit_ms", "3000",
-        "--setting", "max_returned_rows", "1000",
-        "--setting", "facet_time_limit_ms", "500",
+        *(part for name, value in settings.items() for part in ("--setting", name, value)),
     ]
 
 

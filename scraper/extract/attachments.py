@@ -40,7 +40,7 @@ def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attac
     for region in regions:
         for link in region.iter("a"):
             href = (link.get("href") or "").strip()
-            if not href or href.startswith(("javascript:", "mailto:", "#")):
+            if not href or href.lower().startswith(("javascript:", "mailto:", "data:", "vbscript:", "#")):
                 continue
             url = _without_download_flag(urljoin(base_url, href))
             kind = document_type(url)

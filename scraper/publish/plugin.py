@@ -41,9 +41,15 @@ def prepare_connection(conn):
     conn.create_function("search_terms", 1, search_terms, deterministic=True)
 
 
+def safe_url(url: str | None) -> str:
+    """``url`` if it is an http(s) address, else "#": stored links never run script."""
+    return url if (url or "").lower().startswith(("http://", "https://")) else "#"
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["sanitised"] = lambda html: Markup(sanitise_html(html or ""))
+    env.filters["safe_url"] = safe_url
 
 
 @hookimpl
