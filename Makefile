@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install browser demo test bench clean
 
 install: $(INSTALLED)
 
@@ -17,12 +19,17 @@ $(INSTALLED): pyproject.toml
 demo: install
 	$(BIN)/govnews demo
 
-test: install
+# Debian's Chromium for the browser test (driven by Playwright, not downloaded by it).
+browser:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+test: install browser
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python bench/crawl_bench.py
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

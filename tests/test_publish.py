@@ -1,0 +1,166 @@
+"""The archive through a real Datasette server: canned queries, downloads, safety."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import lxml.html
+import pytest
+
+from scraper.archive import open_archive, save_articles
+from scraper.cli import datasette_command
+from scraper.extract import Article, Attachment, Image
+
+from .conftest import GOLD, free_port, wait_for_http
+
+
+def get(url: str) -> tuple[int, bytes, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), dict(error.headers)
+
+
+def query(base: str, query_name: str, **params) -> list[dict]:
+    status, body, _ = get(f"{base}/archive/{query_name}.json?" + urllib.parse.urlencode({**params, "_shape": "objects"}))
+    assert status == 200, body[:500]
+    return json.loads(body)["rows"]
+
+
+def test_search_in_range(datasette_url):
+    rows = query(datasette_url, "search_in_range", q="chuyen doi so", site="sonla.gov.vn",
+                 from_date="2024-01-10", to_date="2024-01-10")
+    assert [row["title"] for row in rows] == [GOLD["title"]]
+    everything = query(datasette_url, "search_in_range", q="chuyển đổi số", site="", from_date="", to_date="")
+    assert GOLD["title"] in [row["title"] for row in everything]
+    assert all(row["published_at"] for row in everything)
+
+
+def test_articles_per_month(datasette_url, portal):
+    rows = query(datasette_url, "articles_per_month")
+    assert sum(row["articles"] for row in rows) == len(portal.articles)
+    january = next(row for row in rows if row["month"] == "2024-01")
+    assert january["articles"] == sum(1 for a in portal.articles if a.published.strftime("%Y-%m") == "2024-01")
+
+
+@pytest.mark.parametrize("name", ["Đặng Ngọc Hậu", "dang ngoc hau"])
+def test_mentions_of_person(datasette_url, name):
+    rows = query(datasette_url, "mentions_of_person", name=name)
+    assert GOLD["title"] in [row["title"] for row in rows]
+
+
+def test_latest_crawl_health(datasette_url):
+    rows = query(datasette_url, "latest_crawl_health")
+    assert [row["site"] for row in rows] == ["sonla.gov.vn"]
+    assert rows[0]["status"] == "ok" and rows[0]["exit_status"] == 0
+
+
+def test_changed_or_removed_and_versions(datasette_url):
+    rows = query(datasette_url, "changed_or_removed")
+    assert isinstance(rows, list)  # an unchanged portal: the history tests fill it
+    article_id = query(datasette_url, "mentions_of_person", name="dang ngoc hau")[0]["id"]
+    versions = query(datasette_url, "versions_of_article", article_id=article_id)
+    assert [v["version"] for v in versions] == [1]
+
+
+def test_csv_download_of_whole_table_streams_all_rows(datasette_url, portal):
+    status, body, headers = get(f"{datasette_url}/archive/articles.csv?_stream=on&_size=max")
+    assert status == 200
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert len(rows) == len(portal.articles)  # more than one page of results
+
+
+def test_csv_with_bom_for_spreadsheets(datasette_url):
+    status, body, _ = get(f"{datasette_url}/archive/articles.csv?_search=chuyen+doi+so&_bom=1")
+    assert status == 200
+    assert body.startswith(b"\xef\xbb\xbf")
+    assert GOLD["title"] in body.decode("utf-8-sig")
+    _, plain, _ = get(f"{datasette_url}/archive/articles.csv?_search=chuyen+doi+so")
+    assert not plain.startswith(b"\xef\xbb\xbf")
+
+
+def test_json_of_a_canned_query_and_csv_of_a_search(datasette_url):
+    status, body, _ = get(f"{datasette_url}/archive/articles_per_month.csv")
+    assert status == 200 and body.decode("utf-8").startswith("month,site,articles")
+    status, body, _ = get(f"{datasette_url}/archive/articles.json?_search=dang+ngoc+hau&_shape=array")
+    assert status == 200 and GOLD["title"] in [row["title"] for row in json.loads(body)]
+
+
+def test_reading_view_shows_the_article(datasette_url):
+    article_id = query(datasette_url, "mentions_of_person", name="dang ngoc hau")[0]["id"]
+    status, body, _ = get(f"{datasette_url}/archive/articles/{article_id}")
+    page = body.decode("utf-8")
+    reading = page[page.index('<article class="article-reading"'):page.index("</article>")]
+    assert f"<h1>{GOLD['title']}</h1>" in reading
+    assert GOLD["author"] in reading
+    for caption in GOLD["captions"]:
+        assert f"<figcaption>{caption}</figcaption>" in reading
+    for paragraph in GOLD["body"]:
+        assert f"<p>{paragraph}</p>" in reading
+    assert 'class="capture" href="/archive/captures/' in reading
+
+
+def test_robots_txt(datasette_url):
+    status, body, _ = get(f"{datasette_url}/robots.txt")
+    assert status == 200 and b"Disallow: /*.csv" in body
+
+
+HOSTILE = "<script>alert('x')</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """A Datasette publishing an archive whose one article is hostile."""
+    db_path = tmp_path_factory.mktemp("hostile") / "archive.db"
+    db = open_archive(db_path)
+    article = Article(
+        url="javascript:alert(document.cookie)", canonical_url="https://evil.gov.vn/a.html", site="evil.gov.vn",
+        title=f"Tin {HOSTILE}", lead='<img src=x onerror="alert(1)">', body=f"Đoạn một {HOSTILE}\n\n<b onmouseover=alert(2)>hai</b>",
+        author="<svg onload=alert(3)>", published_at="2024-01-10T08:30:00+07:00", is_article=True, extractor="test",
+        images=[Image(src="javascript:alert(4)", alt="x", caption='<img src=x onerror="alert(5)">')],
+        attachments=[Attachment(url="javascript:alert(6)//a.pdf", title=HOSTILE, type="pdf")],
+        body_html=f'<p onclick="alert(7)">a</p>{HOSTILE}<a href="javascript:alert(8)">l</a>',
+    )
+    save_articles(db, [(article, "2024-01-10T01:30:00+00:00", None)])
+    db.close()
+    port = free_port()
+    server = subprocess.Popen(datasette_command(str(db_path), port, public=True),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(base + "/-/versions.json")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_stored_content_never_runs_script(hostile_server):
+    for path in ("/archive/articles", "/archive/articles/" + _only_id(hostile_server), "/archive/images",
+                 "/archive/attachments", "/archive/article_versions"):
+        status, body, _ = get(hostile_server + path)
+        assert status == 200, path
+        tree = lxml.html.fromstring(body)
+        assert not [s for s in tree.iter("script") if "alert" in (s.text or "")], path
+        for element in tree.iter():
+            for attribute, value in element.attrib.items():
+                assert not attribute.lower().startswith("on"), (path, element.tag, attribute)
+                assert not value.strip().lower().startswith("javascript:"), (path, element.tag, attribute)
+        assert "&lt;script&gt;alert" in body.decode("utf-8") or path != "/archive/articles"  # shown, as text
+
+
+def test_public_mode_refuses_arbitrary_sql_and_downloads(hostile_server):
+    assert get(hostile_server + "/archive?sql=select+1")[0] == 403
+    assert get(hostile_server + "/archive.db")[0] in (403, 404)
+    assert get(hostile_server + "/archive/articles.json")[0] == 200
+
+
+def _only_id(base: str) -> str:
+    return json.loads(get(base + "/archive/articles.json?_shape=array")[1])[0]["id"]
