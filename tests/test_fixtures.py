@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from scraper.extract import extract
@@ -53,3 +54,22 @@ def test_every_family_has_three_fixtures():
     assert {"vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national", "not_article"} <= families
     for family in families:
         assert len([c for c in CASES if c.parent.name == family]) >= 3, family
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.parent.name != "not_article"],
+                         ids=[f"{c.parent.name}/{c.stem}" for c in CASES if c.parent.name != "not_article"])
+def test_body_html_is_sanitised_with_absolute_urls(case):
+    expected, html = load(case)
+    article = extract(html, expected["url"])
+    tree = lxml.html.fragment_fromstring(article.body_html, create_parent="div")
+    assert not list(tree.iter("script", "style", "form", "input"))
+    for element in tree.iter():
+        assert not [name for name in element.attrib if name.startswith("on") or name == "style"], element.tag
+    for element in tree.iter("img", "a"):
+        url = element.get("src") or element.get("href")
+        if url:
+            assert url.startswith(("http://", "https://", "mailto:")), url
+    text = " ".join(tree.text_content().split())
+    for paragraph in expected["body"]:
+        if " | " not in paragraph:  # table rows are laid out differently in HTML
+            assert paragraph in text
