@@ -94,11 +94,14 @@ def test_second_crawl_adds_and_changes_nothing(portal, archive, mode):
         assert {c: row[c] for c in CONTENT_COLUMNS} == {c: before[article_id][c] for c in CONTENT_COLUMNS}
         assert row["last_seen_at"] >= before[article_id]["last_seen_at"]  # only the sighting time moves
     assert sqlite_utils.Database(archive)["article_versions"].count == versions == len(before)
-    summary = re.search(r"articles (\d+) new, (\d+) changed, (\d+) unchanged", result.stderr)
+    summary = re.search(r"articles (\d+) new, (\d+) changed, (\d+) unchanged, .*; (\d+) rechecked", result.stderr)
     assert summary, result.stderr
-    new, changed, unchanged = map(int, summary.groups())
+    new, changed, unchanged, rechecked = map(int, summary.groups())
     assert (new, changed) == (0, 0)
-    assert unchanged == (len(before) if mode == "full" else len(before) // 10)  # incremental: the recheck sample
+    if mode == "full":  # everything fetched again and found the same
+        assert unchanged == len(before)
+    else:  # only the rolling recheck sample, answered 304 Not Modified
+        assert (unchanged, rechecked) == (0, len(before) // 10)
 
 
 def test_scrapy_crawl_command_works_too(portal, tmp_path):

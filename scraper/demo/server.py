@@ -5,15 +5,22 @@
 
 Pages are rendered on first request and then served from memory, so a crawl
 with many concurrent requests measures the crawler, not this server.
+
+Between crawls a test can change the portal as real portals change:
+``add_article``, ``edit_article`` and ``remove_article`` (404, 410, or a
+redirect to the home page). Article pages carry Last-Modified and ETag and
+answer conditional requests with 304; ``requests`` counts requests per target.
 """
 
 from __future__ import annotations
 
+import hashlib
 import socketserver
 import threading
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -33,6 +40,8 @@ class _Response:
     content_type: str
     body: bytes
     last_modified: str | None = None
+    etag: str | None = None
+    location: str | None = None
 
 
 _IMAGE = _Response(200, _JPEG, pages.PLACEHOLDER_JPEG)
@@ -49,6 +58,39 @@ class DemoPortal:
         self._not_found: _Response | None = None
         self._server: _PortalHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._gone: dict[str, int] = {}  # path -> 404, 410 or 301 (redirected home)
+        self._modified: dict[str, datetime] = {}  # path -> when an edit happened
+        self._counter_lock = threading.Lock()
+        self.requests: Counter[str] = Counter()  # request target -> how many times
+
+    @property
+    def request_count(self) -> int:
+        return sum(self.requests.values())
+
+    def add_article(self, article: DemoArticle) -> None:
+        """Publish a new article: it appears first in its category's listing."""
+        self.articles = [article, *self.articles]
+        self._by_path[article.path] = article
+        self._gone.pop(article.path, None)
+        self._cache.clear()
+
+    def edit_article(self, path: str, **changes) -> DemoArticle:
+        """Change an article's fields (title, lead, blocks...) as an editor would."""
+        edited = replace(self._by_path[path], **changes)
+        self.articles = [edited if a.path == path else a for a in self.articles]
+        self._by_path[path] = edited
+        self._modified[path] = datetime.now(timezone.utc)
+        self._cache.clear()
+        return edited
+
+    def remove_article(self, path: str, status: int = 404) -> None:
+        """Take an article down: it answers 404 or 410, or (301) redirects home."""
+        if status not in (301, 404, 410):
+            raise ValueError("status must be 301, 404 or 410")
+        self.articles = [a for a in self.articles if a.path != path]
+        del self._by_path[path]
+        self._gone[path] = status
+        self._cache.clear()
 
     def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
         """Serve in a background thread (port 0 picks a free port); return the base URL.
@@ -98,6 +140,12 @@ class DemoPortal:
     def _respond(self, target: str) -> _Response:
         """The response for a request target such as "/kinh-te?page=2"."""
         url = urlsplit(target)
+        gone = self._gone.get(url.path)
+        if gone == 301:
+            return _Response(301, _HTML, b"", location=self.base_url + "/")
+        if gone:
+            response = self._not_found_response()
+            return replace(response, status=gone)
         if url.path.startswith("/Uploads/") and url.path.lower().endswith((".jpg", ".jpeg")):
             return _IMAGE
         key = url.path
@@ -115,8 +163,13 @@ class DemoPortal:
         base, articles = self.base_url, self.articles
         article = self._by_path.get(path)
         if article is not None:
-            html = pages.article_page(article, articles, base)
-            return _Response(200, _HTML, html.encode(), _http_date(article.published))
+            body = pages.article_page(article, articles, base).encode()
+            modified = self._modified.get(path)
+            last_modified = format_datetime(modified, usegmt=True) if modified else _http_date(article.published)
+            # like a CMS, the validator follows the article's own content, not
+            # the "latest news" boxes around it that change with every post
+            etag = '"' + hashlib.sha1(repr(article).encode()).hexdigest()[:16] + '"'
+            return _Response(200, _HTML, body, last_modified, etag)
         if path == "/":
             return _Response(200, _HTML, pages.home_page(articles, base).encode())
         if path == "/robots.txt":
@@ -148,6 +201,20 @@ def _page_number(query: str) -> int | None:
         return int(values[0])
     except ValueError:
         return None
+
+
+def _not_modified(response: _Response, headers) -> bool:
+    """Whether a conditional request's validators still match ``response``."""
+    if_none_match = headers.get("If-None-Match")
+    if if_none_match and response.etag:
+        return response.etag in [tag.strip() for tag in if_none_match.split(",")]
+    if_modified_since = headers.get("If-Modified-Since")
+    if if_modified_since and response.last_modified:
+        try:
+            return parsedate_to_datetime(response.last_modified) <= parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError):
+            return False
+    return False
 
 
 def _http_date(published: datetime) -> str:
@@ -185,12 +252,25 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(with_body=False)
 
     def _send(self, with_body: bool) -> None:
-        response = self.server.portal._respond(self.path)
+        portal = self.server.portal
+        with portal._counter_lock:
+            portal.requests[self.path] += 1
+        response = portal._respond(self.path)
+        if response.status == 200 and _not_modified(response, self.headers):
+            self.send_response(304)
+            for name, value in (("Last-Modified", response.last_modified), ("ETag", response.etag)):
+                if value:
+                    self.send_header(name, value)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
-        if response.last_modified:
-            self.send_header("Last-Modified", response.last_modified)
+        for name, value in (("Last-Modified", response.last_modified), ("ETag", response.etag),
+                            ("Location", response.location)):
+            if value:
+                self.send_header(name, value)
         self.end_headers()
         if with_body:
             self.wfile.write(response.body)

@@ -8,6 +8,7 @@ extracts and stores.
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
 
 import scrapy
@@ -95,11 +96,15 @@ class PortalSpider(scrapy.Spider):
             yield self._article_request(recheck.url, headers=headers, recheck=True)
 
     def parse_listing(self, response: Response, stale: int = 0):
-        """Follow new article links, and further listing pages until the
-        walk reaches pages that bring nothing new (incremental runs)."""
-        listings, new_articles = [], 0
-        for href in response.css("a::attr(href)").getall():
-            url = response.urljoin(href.strip())
+        """Follow new article links, and further listing pages.
+
+        Incremental runs stop walking a listing at a page that brings
+        nothing new, after ``overlap`` more such pages reached through
+        "next page" links only (not every page number of the pagination).
+        """
+        listings, next_pages, new_articles = [], [], 0
+        for link in response.css("a[href]"):
+            url = response.urljoin(link.attrib["href"].strip())
             path = _path_and_query(url)
             if path is None:
                 continue
@@ -109,12 +114,18 @@ class PortalSpider(scrapy.Spider):
                     yield self._article_request(url)
             elif self.site.listing_pattern.search(path):
                 listings.append(url)
+                if _is_next_link(link):
+                    next_pages.append(url)
         stale = 0 if new_articles else stale + 1
-        if self.plan.walk_all_listings or stale <= self.plan.overlap:
-            for url in listings:
-                yield scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": stale})
+        if self.plan.walk_all_listings or stale == 0:
+            follow = listings
+        elif stale <= self.plan.overlap:
+            follow = next_pages
         else:
+            follow = []
             self.logger.debug("listing %s brought nothing new: not walking further", response.url)
+        for url in follow:
+            yield scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": stale})
 
     def _article_request(self, url: str, headers: dict | None = None, recheck: bool = False) -> scrapy.Request:
         meta = {"handle_httpstatus_list": [304, *GONE_STATUSES]} if recheck else {}
@@ -158,6 +169,17 @@ class PortalSpider(scrapy.Spider):
         else:
             kind = failure.type.__name__.lower() if failure.type else "error"
         yield FetchFailed(url=request.url, kind=kind, error=str(failure.value)[:500])
+
+
+_NEXT_TEXT = re.compile(r"^\s*(?:trang\s*sau|sau|tiếp|tiếp\s*theo|next|›|»|>|>>)\s*$", re.I)
+
+
+def _is_next_link(link) -> bool:
+    """A pagination link to the following page ("Trang sau", rel=next, class next)."""
+    names = f"{link.attrib.get('rel', '')} {link.attrib.get('class', '')}".lower()
+    if "next" in names.split() or "next" in names:
+        return True
+    return bool(_NEXT_TEXT.match(" ".join(link.css("::text").getall())))
 
 
 def _path_and_query(url: str) -> str | None:
