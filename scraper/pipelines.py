@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from .archive import open_archive, save_articles
+from .archive import open_archive
 from .archive.captures import link_capture, store_capture
+from .archive.store import write_articles
 from .archive.runs import clear_failure, finish_run, record_failure, start_run
 from .archive.store import article_id, mark_removed, mark_unmodified
 from .extract import extract
@@ -26,9 +27,10 @@ BROKEN_MIN_PAGES = 5
 class ArchivePipeline:
     """Turns spider items into stored captures, articles and run records.
 
-    Articles are written in batches (one transaction per ``ARCHIVE_BATCH``
-    articles, and at the end): a crash loses at most one batch, which the
-    next run fetches again, and never leaves a half-written row.
+    Pages are written in batches (one transaction per ``ARCHIVE_BATCH``
+    pages, and at the end), each page's capture with the article extracted
+    from it: a crash loses at most one batch, which the next run fetches
+    again, and never leaves a half-written row.
     """
 
     def __init__(self, crawler):
@@ -60,7 +62,6 @@ class ArchivePipeline:
             self._fetched(item)
         elif isinstance(item, NotModified):
             mark_unmodified(self.db, item.url, item.fetched_at)
-            clear_failure(self.db, item.url)
             self._count("not_modified", "rechecked")
         elif isinstance(item, Gone):
             if mark_removed(self.db, item.url, item.fetched_at):
@@ -77,9 +78,6 @@ class ArchivePipeline:
         self._count("pages_fetched")
         if item.recheck:
             self._count("rechecked")
-        capture_id = store_capture(self.db, url=item.url, site=self.site.domain, fetched_at=item.fetched_at,
-                                   status=item.status, headers=item.headers, body=item.body)
-        clear_failure(self.db, item.url)
         try:
             article = extract(item.body, item.url, platform=self.site.platform)
         except Exception as error:  # a bug must not stop the crawl; the run reports it
@@ -90,21 +88,30 @@ class ArchivePipeline:
             return
         article.site = self.site.domain
         if not article.is_article:
-            logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)
+            logger.info("not an article, not stored as one: %s (%s)", item.url, article.extractor)
             self._count("not_articles", "suspect")
-            return
-        if not article.body or not article.published_at or (self.site.platform and article.extractor.startswith("generic")):
+            article = None
+        elif not article.body or not article.published_at or (
+                self.site.platform and article.extractor.startswith("generic")):
             self._count("suspect")
-        link_capture(self.db, capture_id, article_id(article.canonical_url or article.url))
-        self.pending.append((article, item.fetched_at, capture_id))
+        self.pending.append((item, article))
         if len(self.pending) >= self.batch_size:
             self.flush()
 
     def flush(self):
-        """Write the pending articles in one transaction."""
+        """Write the pending pages (captures, then articles) in one transaction."""
         if not self.pending:
             return
-        outcomes = save_articles(self.db, self.pending)
+        articles = []
+        with self.db.conn:
+            for item, article in self.pending:
+                capture_id = store_capture(self.db, url=item.url, site=self.site.domain, fetched_at=item.fetched_at,
+                                           status=item.status, headers=item.headers, body=item.body)
+                clear_failure(self.db, item.url)
+                if article is not None:
+                    link_capture(self.db, capture_id, article_id(article.canonical_url or article.url))
+                    articles.append((article, item.fetched_at, capture_id))
+            outcomes = write_articles(self.db, articles)
         self.pending = []
         for outcome in outcomes:
             self._count(f"articles_{outcome}")

@@ -35,20 +35,23 @@ class Capture:
 
 def store_capture(db: sqlite_utils.Database, *, url: str, site: str, fetched_at: str, status: int,
                   headers: dict[str, str], body: bytes) -> int:
-    """Keep ``body`` as fetched from ``url``; returns the capture's id."""
+    """Keep ``body`` as fetched from ``url``; returns the capture's id.
+
+    Runs inside the caller's transaction, so a capture and the article
+    extracted from it are written together.
+    """
     digest = hashlib.sha256(body).hexdigest()
-    with db.conn:
-        row = db.execute("SELECT id FROM captures WHERE url = ? AND sha256 = ?", [url, digest]).fetchone()
-        if row:
-            db.execute("UPDATE captures SET last_fetched_at = ? WHERE id = ?", [fetched_at, row[0]])
-            return row[0]
-        cursor = db.execute(
-            "INSERT INTO captures (url, site, fetched_at, last_fetched_at, status, content_type, last_modified, "
-            "etag, sha256, encoding, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?)",
-            [url, site, fetched_at, fetched_at, status, headers.get("Content-Type", ""),
-             headers.get("Last-Modified", ""), headers.get("ETag", ""), digest, gzip.compress(body, 6)],
-        )
-        return cursor.lastrowid
+    row = db.execute("SELECT id FROM captures WHERE url = ? AND sha256 = ?", [url, digest]).fetchone()
+    if row:
+        db.execute("UPDATE captures SET last_fetched_at = ? WHERE id = ?", [fetched_at, row[0]])
+        return row[0]
+    cursor = db.execute(
+        "INSERT INTO captures (url, site, fetched_at, last_fetched_at, status, content_type, last_modified, "
+        "etag, sha256, encoding, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?)",
+        [url, site, fetched_at, fetched_at, status, headers.get("Content-Type", ""),
+         headers.get("Last-Modified", ""), headers.get("ETag", ""), digest, gzip.compress(body, 6)],
+    )
+    return cursor.lastrowid
 
 
 def link_capture(db: sqlite_utils.Database, capture_id: int, article_id: str) -> None:

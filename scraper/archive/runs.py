@@ -62,8 +62,8 @@ def record_failure(db: sqlite_utils.Database, url: str, site: str, kind: str, er
 
 
 def clear_failure(db: sqlite_utils.Database, url: str) -> None:
-    with db.conn:
-        db.execute("DELETE FROM failed_pages WHERE url = ?", [url])
+    """Forget an earlier failure of ``url`` (inside the caller's transaction)."""
+    db.execute("DELETE FROM failed_pages WHERE url = ?", [url])
 
 
 def failed_urls(db: sqlite_utils.Database, site: str) -> list[str]:

@@ -66,6 +66,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create any missing table, index and the search table; turn on WAL."""
     db.enable_wal()
     db.execute("PRAGMA busy_timeout = 10000")
+    # WAL with synchronous=NORMAL never corrupts; a power cut may lose the
+    # last transactions, which the next run fetches again.
+    db.execute("PRAGMA synchronous = NORMAL")
     articles = db["articles"]
     if not articles.exists():
         articles.create(ARTICLE_COLUMNS, pk="id", not_null={"url", "canonical_url", "site"})

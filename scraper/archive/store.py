@@ -83,24 +83,29 @@ def save_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str, int
     sqlite-utils' upsert inspects the schema on every call, which costs more
     than the write itself.
     """
-    outcomes = []
     with db.conn:
-        for article, seen_at, capture_id in batch:
-            record, images, attachments = _record(article, seen_at)
-            existing = db.execute(_SELECT_ARTICLE, [record["id"]]).fetchone()
-            if existing is not None and _same_content(existing, record, db, images, attachments):
-                db.execute(_TOUCH_ARTICLE, [seen_at, *(record[name] for name in IN_PLACE_FIELDS), record["id"]])
-                db.execute(_TOUCH_VERSION, [seen_at, record["id"]])
-                outcomes.append("unchanged")
-                continue
-            record["first_seen_at"] = existing[-1] if existing else seen_at
-            db.execute(_UPSERT_ARTICLE, record)
-            for table, rows in (("images", images), ("attachments", attachments)):
-                db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
-                db.conn.executemany(_INSERTS[table], rows)
-            _add_version(db, record, images, attachments, capture_id)
-            _index(db, record)
-            outcomes.append("changed" if existing else "new")
+        return write_articles(db, batch)
+
+
+def write_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str, int | None]]) -> list[str]:
+    """``save_articles`` inside the caller's transaction."""
+    outcomes = []
+    for article, seen_at, capture_id in batch:
+        record, images, attachments = _record(article, seen_at)
+        existing = db.execute(_SELECT_ARTICLE, [record["id"]]).fetchone()
+        if existing is not None and _same_content(existing, record, db, images, attachments):
+            db.execute(_TOUCH_ARTICLE, [seen_at, *(record[name] for name in IN_PLACE_FIELDS), record["id"]])
+            db.execute(_TOUCH_VERSION, [seen_at, record["id"]])
+            outcomes.append("unchanged")
+            continue
+        record["first_seen_at"] = existing[-1] if existing else seen_at
+        db.execute(_UPSERT_ARTICLE, record)
+        for table, rows in (("images", images), ("attachments", attachments)):
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
+            db.conn.executemany(_INSERTS[table], rows)
+        _add_version(db, record, images, attachments, capture_id)
+        _index(db, record)
+        outcomes.append("changed" if existing else "new")
     return outcomes
 
 

@@ -34,7 +34,8 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
         return "search results"
     if not article.title:
         return "no title"
-    headlines, documents = _links(page)
+    # teasers inside what was taken for the article (trafilatura's copy keeps no links: look at the page)
+    headlines, _ = _links(page.root if article.extractor.endswith("trafilatura") else content)
     paragraphs = article.paragraphs
     listed = [p for p in paragraphs if any(p.startswith(h) for h in headlines)]
     own = [p for p in paragraphs if p not in listed and not _DATE_ONLY.fullmatch(p)]
@@ -43,16 +44,18 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
         return "listing"
     if own_chars < MIN_BODY_CHARS or (own_chars < 300 and _PLACEHOLDER.search(" ".join(own))):
         return "placeholder" if _PLACEHOLDER.search(" ".join(own) + " " + article.lead) else "no body"
-    if own_chars < 400 and (len(headlines) >= 12 or documents >= 5):
-        return "listing"
+    if own_chars < 400:  # little text of its own: is the page a list of other articles or documents?
+        headlines, documents = _links(page.root)
+        if len(headlines) >= 12 or documents >= 5:
+            return "listing"
     return ""
 
 
-def _links(page: Page) -> tuple[set[str], int]:
+def _links(root: etree._Element) -> tuple[set[str], int]:
     """Texts of headline-sized links outside navigation menus (teasers of
     other articles), and how many links point to document files."""
     texts, documents = set(), 0
-    for link in page.root.iter("a"):
+    for link in root.iter("a"):
         if document_type(link.get("href") or ""):
             documents += 1
         text = clean_text(link.text_content())

@@ -66,15 +66,20 @@ def locate_article(page: Page, extractor: str, title: etree._Element | None, tit
         title=title_text,
         content=_cleaned_copy(page, content, hints.drop, [title, lead]),
         lead=clean_text(lead.text_content()) if lead is not None else "",
-        date_texts=[
-            _date_text(first_outside_boilerplate(page, hints.date, container)),
-            find_date_text(container),
-            date_after_title(title, content),
-        ],
+        date_texts=_date_texts(page, hints, container, title, content),
         author=_text(first_outside_boilerplate(page, hints.author, container)),
         category=_last_crumb(page, hints.category) or find_category(page, container),
         extra_regions=attachment_regions(page),
     )
+
+
+def _date_texts(page: Page, hints: Hints, container: etree._Element, title, content) -> list[str]:
+    """Date lines around the article, best first; unmarked lines only when no
+    marked one exists (they cost a walk of the text)."""
+    texts = [_date_text(first_outside_boilerplate(page, hints.date, container)), find_date_text(container)]
+    if not any(texts):
+        texts.append(date_after_title(title, content))
+    return texts
 
 
 def _cleaned_copy(page: Page, content: etree._Element, drop: tuple[str, ...], taken: list) -> etree._Element:
