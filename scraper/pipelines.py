@@ -7,11 +7,15 @@ a site's extraction looks broken (its layout probably changed).
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import multiprocessing
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 
 from .archive import open_archive
-from .archive.captures import link_capture, store_capture
+from .archive.captures import link_capture, pack, store_capture
 from .archive.store import write_articles
 from .archive.runs import clear_failure, finish_run, record_failure, start_run
 from .archive.store import article_id, mark_removed, mark_unmodified
@@ -22,6 +26,26 @@ logger = logging.getLogger(__name__)
 
 BROKEN_SHARE = 0.5  # more than half the article pages without body or date
 BROKEN_MIN_PAGES = 5
+
+
+def _start_workers(count: int) -> ProcessPoolExecutor | None:
+    """Extraction processes, starting (and importing) while the crawl begins;
+    None (extract in-process) if they cannot start, as from a script without
+    an ``if __name__ == "__main__"`` guard."""
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        for _ in range(count):
+            pool.submit(prepare_page, b"", "", None)
+    except Exception as error:
+        logger.warning("extraction stays in the crawl process: worker processes did not start (%s)", error)
+        pool.shutdown(cancel_futures=True)
+        return None
+    return pool
+
+
+def prepare_page(body: bytes, url: str, platform: str | None):
+    """The CPU work on a fetched page: its Article, and its capture packed."""
+    return extract(body, url, platform=platform), pack(body)
 
 
 class ArchivePipeline:
@@ -39,6 +63,7 @@ class ArchivePipeline:
         self.batch_size = crawler.settings.getint("ARCHIVE_BATCH", 50)
         self.stats = crawler.stats
         self.db = None
+        self.workers = None
         self.run_id = None
         self.pending = []
         self.counts = Counter()
@@ -54,12 +79,17 @@ class ArchivePipeline:
 
     def open_spider(self, spider=None):
         self.db = open_archive(self.db_path)
+        workers = self.crawler.settings.getint("EXTRACT_WORKERS", -1)
+        if workers < 0:
+            workers = max(1, (os.cpu_count() or 1) - 1)
+        if workers:
+            self.workers = _start_workers(workers)
         self.run_id = start_run(self.db, self.site.domain, self.crawler.spider.plan.kind)
         self.stats.set_value("govnews/run_id", self.run_id)
 
-    def process_item(self, item, spider=None):
+    async def process_item(self, item, spider=None):
         if isinstance(item, FetchedPage):
-            self._fetched(item)
+            await self._fetched(item)
         elif isinstance(item, NotModified):
             mark_unmodified(self.db, item.url, item.fetched_at)
             self._count("not_modified", "rechecked")
@@ -74,12 +104,16 @@ class ArchivePipeline:
             self._count("articles_failed")
         return item
 
-    def _fetched(self, item: FetchedPage) -> None:
+    async def _fetched(self, item: FetchedPage) -> None:
         self._count("pages_fetched")
         if item.recheck:
             self._count("rechecked")
         try:
-            article = extract(item.body, item.url, platform=self.site.platform)
+            if self.workers is None:
+                article, packed = prepare_page(item.body, item.url, self.site.platform)
+            else:  # parse and compress on another core while this one keeps crawling
+                future = self.workers.submit(prepare_page, item.body, item.url, self.site.platform)
+                article, packed = await asyncio.wrap_future(future)
         except Exception as error:  # a bug must not stop the crawl; the run reports it
             logger.exception("extraction failed: %s", item.url)
             record_failure(self.db, item.url, self.site.domain, "extraction", repr(error), self.run_id)
@@ -94,7 +128,7 @@ class ArchivePipeline:
         elif not article.body or not article.published_at or (
                 self.site.platform and article.extractor.startswith("generic")):
             self._count("suspect")
-        self.pending.append((item, article))
+        self.pending.append((item, article, packed))
         if len(self.pending) >= self.batch_size:
             self.flush()
 
@@ -104,9 +138,9 @@ class ArchivePipeline:
             return
         articles = []
         with self.db.conn:
-            for item, article in self.pending:
+            for item, article, packed in self.pending:
                 capture_id = store_capture(self.db, url=item.url, site=self.site.domain, fetched_at=item.fetched_at,
-                                           status=item.status, headers=item.headers, body=item.body)
+                                           status=item.status, headers=item.headers, packed=packed)
                 clear_failure(self.db, item.url)
                 if article is not None:
                     link_capture(self.db, capture_id, article_id(article.canonical_url or article.url))
@@ -122,6 +156,8 @@ class ArchivePipeline:
             self.stats.inc_value(f"govnews/{name}")
 
     def close_spider(self, spider=None):
+        if self.workers is not None:
+            self.workers.shutdown()
         if self.db is None:
             return
         self.flush()

@@ -14,6 +14,9 @@ ROBOTSTXT_OBEY = True
 # Politeness: at most two requests at a time per site, at least a second
 # apart, slowing further when the server slows (AutoThrottle).
 CONCURRENT_REQUESTS = 16
+# Items processed in parallel per response. Scrapy starts this many tasks for
+# every response; an article page yields one item, so 100 (the default) is waste.
+CONCURRENT_ITEMS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
 RANDOMIZE_DOWNLOAD_DELAY = True
@@ -37,7 +40,8 @@ PROGRESS_INTERVAL = 10.0  # seconds between progress lines when not on a termina
 INCREMENTAL_OVERLAP = 1  # "next" listing pages walked past the first page with nothing new
 RECHECK_RUNS = 10  # every stored article is rechecked once every this many runs
 ARCHIVE_DB = "archive.db"
-ARCHIVE_BATCH = 50  # articles written per transaction
+ARCHIVE_BATCH = 50  # pages written per transaction
+EXTRACT_WORKERS = -1  # extraction processes beside the crawl: -1 = one per core but one, 0 = in the crawl itself
 SITES_REGISTRY = None  # None: the bundled scraper/sites/registry.yaml
 
 LOG_LEVEL = "INFO"

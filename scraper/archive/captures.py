@@ -33,14 +33,19 @@ class Capture:
     body: bytes
 
 
+def pack(body: bytes) -> tuple[bytes, str]:
+    """(gzip-compressed body, SHA-256 of the body): what a capture stores."""
+    return gzip.compress(body, 6), hashlib.sha256(body).hexdigest()
+
+
 def store_capture(db: sqlite_utils.Database, *, url: str, site: str, fetched_at: str, status: int,
-                  headers: dict[str, str], body: bytes) -> int:
-    """Keep ``body`` as fetched from ``url``; returns the capture's id.
+                  headers: dict[str, str], packed: tuple[bytes, str]) -> int:
+    """Keep a page as fetched from ``url`` (``packed`` by ``pack``); returns the capture's id.
 
     Runs inside the caller's transaction, so a capture and the article
     extracted from it are written together.
     """
-    digest = hashlib.sha256(body).hexdigest()
+    compressed, digest = packed
     row = db.execute("SELECT id FROM captures WHERE url = ? AND sha256 = ?", [url, digest]).fetchone()
     if row:
         db.execute("UPDATE captures SET last_fetched_at = ? WHERE id = ?", [fetched_at, row[0]])
@@ -49,7 +54,7 @@ def store_capture(db: sqlite_utils.Database, *, url: str, site: str, fetched_at:
         "INSERT INTO captures (url, site, fetched_at, last_fetched_at, status, content_type, last_modified, "
         "etag, sha256, encoding, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?)",
         [url, site, fetched_at, fetched_at, status, headers.get("Content-Type", ""),
-         headers.get("Last-Modified", ""), headers.get("ETag", ""), digest, gzip.compress(body, 6)],
+         headers.get("Last-Modified", ""), headers.get("ETag", ""), digest, compressed],
     )
     return cursor.lastrowid
 

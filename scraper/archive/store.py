@@ -99,12 +99,13 @@ def write_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str, in
             outcomes.append("unchanged")
             continue
         record["first_seen_at"] = existing[-1] if existing else seen_at
-        db.execute(_UPSERT_ARTICLE, record)
+        rowid = db.execute(_UPSERT_ARTICLE, record).fetchone()[0]
         for table, rows in (("images", images), ("attachments", attachments)):
-            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
+            if existing:
+                db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
             db.conn.executemany(_INSERTS[table], rows)
-        _add_version(db, record, images, attachments, capture_id)
-        _index(db, record)
+        _add_version(db, record, images, attachments, capture_id, first=existing is None)
+        _index(db, rowid, record, replace=existing is not None)
         outcomes.append("changed" if existing else "new")
     return outcomes
 
@@ -153,7 +154,8 @@ DERIVED_FIELDS = ("published_year", "published_month", "has_attachments", "remov
 _WRITTEN = ("id", *CONTENT_FIELDS, *DERIVED_FIELDS, "first_seen_at", "last_seen_at")
 _UPSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_WRITTEN)}) VALUES ({', '.join(':' + c for c in _WRITTEN)}) "
-    f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _WRITTEN[1:])}, removed_at = NULL"
+    f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _WRITTEN[1:])}, removed_at = NULL "
+    "RETURNING rowid"
 )
 _CHILD_FIELDS = {
     "images": ("article_id", "position", "src", "alt", "caption"),
@@ -190,10 +192,10 @@ def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database,
 
 
 def _add_version(db: sqlite_utils.Database, record: dict, images: list[tuple], attachments: list[tuple],
-                 capture_id: int | None) -> None:
+                 capture_id: int | None, first: bool) -> None:
     """Append the record's current text and fields as its next version."""
-    number = db.execute("SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?",
-                        [record["id"]]).fetchone()[0]
+    number = 1 if first else db.execute(
+        "SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?", [record["id"]]).fetchone()[0]
     db.execute(
         f"INSERT INTO article_versions (article_id, version, first_seen_at, last_seen_at, capture_id, images, attachments, "
         f"{', '.join(VERSIONED_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(VERSIONED_FIELDS))})",
@@ -204,10 +206,11 @@ def _add_version(db: sqlite_utils.Database, record: dict, images: list[tuple], a
     )
 
 
-def _index(db: sqlite_utils.Database, record: dict) -> None:
-    rowid = db.execute("SELECT rowid FROM articles WHERE id = ?", [record["id"]]).fetchone()[0]
+def _index(db: sqlite_utils.Database, rowid: int, record: dict, replace: bool) -> None:
+    """Write the article's search row (rowid = the article's rowid)."""
     searchable = [record["title"], record["lead"], record["body"], record["author"]]
-    db.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [rowid])
+    if replace:
+        db.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [rowid])
     db.execute(
         f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body, author, folded) VALUES (?, ?, ?, ?, ?, ?)",
         [rowid, *searchable, fold("\n".join(searchable))],
