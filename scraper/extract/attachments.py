@@ -54,6 +54,12 @@ def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attac
 
 
 _REGION_NAMES = re.compile(r"attach|dinh-?kem|file-?kem|tai-?lieu|download|tep-?tin", re.I)
+# The same names as a cheap XPath pre-filter (lower-cased class and id).
+_LOWER = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_REGION_XPATH = "//*[self::div or self::ul or self::table or self::section or self::p][" + " or ".join(
+    f"contains({_LOWER}, '{name}')"
+    for name in ("attach", "dinhkem", "dinh-kem", "filekem", "file-kem", "tailieu", "tai-lieu", "download", "teptin", "tep-tin")
+) + "]"
 
 
 def _is_attachment_region(element: etree._Element) -> bool:
@@ -76,7 +82,7 @@ def attachment_regions(page) -> list[etree._Element]:
     if not any(_REGION_NAMES.search(name) for name in (*classes, *ids)):
         return []
     regions = []
-    for element in page.root.iter("div", "ul", "table", "section", "p"):
+    for element in page.root.xpath(_REGION_XPATH):
         if not _is_attachment_region(element):
             continue
         if any(is_chrome(ancestor) for ancestor in element.iterancestors()):

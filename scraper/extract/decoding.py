@@ -37,10 +37,10 @@ def decode_html(html: bytes | str, content_type: str | None = None) -> str:
     """Decode ``html`` to NFC text, detecting the real encoding.
 
     Valid UTF-8 wins. Otherwise the candidates are the declared charset and
-    "UTF-8 where valid, windows-1258 elsewhere" (which also reads pure
-    windows-1258 pages and pages that mix the two); the one that yields more
-    Vietnamese letters wins, so a page declaring iso-8859-1 while written in
-    windows-1258 still decodes right.
+    windows-1258 (for a page with a few invalid sequences: "UTF-8 where
+    valid, windows-1258 elsewhere", which reads pages mixing the two); the
+    one that yields more Vietnamese letters wins, so a page declaring
+    iso-8859-1 while written in windows-1258 still decodes right.
     """
     if isinstance(html, str):
         return nfc(html)
@@ -51,7 +51,11 @@ def decode_html(html: bytes | str, content_type: str | None = None) -> str:
         return nfc(html.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    candidates = [nfc(html.decode("utf-8", errors=_FALLBACK))]
+    invalid = html.decode("utf-8", errors="replace").count("\ufffd")
+    if invalid > MIXED_LIMIT:  # a legacy page throughout: decode it whole, not byte by byte
+        candidates = [nfc(html.decode("cp1258", errors="replace"))]
+    else:
+        candidates = [nfc(html.decode("utf-8", errors=_FALLBACK))]
     declared = declared_charset(html, content_type)
     if declared and declared not in ("utf-8", "cp1258"):
         try:
@@ -77,6 +81,7 @@ def _cp1258_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 _FALLBACK = "govnews-cp1258-fallback"
+MIXED_LIMIT = 50  # more invalid UTF-8 sequences than this: not a UTF-8 page with a legacy fragment
 codecs.register_error(_FALLBACK, _cp1258_fallback)
 _VIETNAMESE_LETTERS = re.compile("[ăĂơƠưƯđĐ\u1ea0-\u1ef9]")
 

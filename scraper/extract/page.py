@@ -77,11 +77,23 @@ class Page:
         page_classes, page_ids = self.names
         if not (classes <= page_classes and ids <= page_ids):
             return []
-        for attribute, operator, value in tests:
-            test = _STRING_TESTS[operator]
-            if not any(test(name, value) for name in (page_classes if attribute == "class" else page_ids)):
+        for test in tests:
+            if not self._has_name(test):
                 return []
         return css(selector)(self.root if within is None else within)
+
+    def _has_name(self, test: tuple[str, str, str]) -> bool:
+        """Whether some class (or id) of the page passes a selector's substring test."""
+        found = self._name_tests.get(test)
+        if found is None:
+            attribute, operator, value = test
+            names = self.names[0] if attribute == "class" else self.names[1]
+            found = self._name_tests[test] = any(_STRING_TESTS[operator](name, value) for name in names)
+        return found
+
+    @cached_property
+    def _name_tests(self) -> dict:
+        return {}
 
     @cached_property
     def names(self) -> tuple[set[str], set[str]]:
