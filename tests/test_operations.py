@@ -151,3 +151,21 @@ def test_sites_lists_last_run(archive):
     assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if line.startswith("sonla"))
     assert "vnportal" in line and "sonla.gov.vn" in line and " ok:" in line
+
+
+def test_broken_extraction_fails_loudly(portal, tmp_path):
+    """When a site's pages stop yielding articles (its layout changed), the run says so."""
+    registry = tmp_path / "sites.yaml"
+    registry.write_text(
+        "sites:\n  sonla:\n    name: Sơn La\n    platform: vnportal\n    domains: [sonla.gov.vn]\n"
+        "    base_url: https://sonla.gov.vn\n    start_paths: [/tin-tuc-su-kien, /chinh-tri, /kinh-te, /van-hoa-xa-hoi]\n"
+        "    article_pattern: '^/[a-z-]+\\?page=\\d+$'\n    listing_pattern: '^/$'\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "archive.db"
+    result = govnews("crawl", "sonla", "--registry", str(registry), "--base-url", portal.base_url, "--db", str(db),
+                     "-s", "LOG_LEVEL=WARNING")
+    assert result.returncode == 3, result.stderr
+    assert "govnews: error: sonla: extraction looks broken" in result.stderr
+    run = sqlite_utils.Database(db).execute("SELECT status, exit_status FROM crawl_runs").fetchone()
+    assert run == ("extraction-broken", 3)

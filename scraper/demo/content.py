@@ -155,11 +155,13 @@ def _generate_article(
     titles: set[str],
     moments: set[datetime],
     with_boilerplate_words: bool,
+    districts: dict[str, tuple[str, ...]] | None = None,
+    province: str = "Sơn La",
 ) -> DemoArticle:
     published = _unique_moment(rng, moments)
     topics = _TOPICS[category_slug]
     while True:
-        context = _context(rng, published)
+        context = _context(rng, published, districts, province)
         title_template, lead_template = rng.choice(topics)
         title = _sentence_case(title_template.format_map(context))
         if title not in titles:
@@ -222,15 +224,26 @@ def _decimal(rng: random.Random, low: int, high: int) -> str:
     return f"{rng.randint(low, high)},{rng.randint(1, 9)}"
 
 
-def _context(rng: random.Random, published: datetime) -> dict[str, str]:
-    """Names and figures one article talks about, shared by its title and text."""
-    district = rng.choice(list(_DISTRICT_COMMUNES))
-    commune, commune2 = rng.sample(_DISTRICT_COMMUNES[district], 2)
+def _context(
+    rng: random.Random,
+    published: datetime,
+    districts: dict[str, tuple[str, ...]] | None = None,
+    province: str = "Sơn La",
+) -> dict[str, str]:
+    """Names and figures one article talks about, shared by its title and text.
+
+    ``districts`` (district -> communes) and ``province`` let the sites of
+    other platform families (``families.py``) talk about their own places.
+    """
+    districts = _DISTRICT_COMMUNES if districts is None else districts
+    district = rng.choice(list(districts))
+    commune, commune2 = rng.sample(districts[district], 2)
     official, position = rng.choice(_OFFICIALS)
     event_day = published - timedelta(days=rng.choice((0, 0, 0, 1)))
     year = published.year
     school_year = f"{year}-{year + 1}" if published.month >= 9 else f"{year - 1}-{year}"
     return {
+        "province": province,
         "district": district,
         "commune": commune,
         "commune2": commune2,
@@ -454,7 +467,7 @@ _TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
     "kinh-te": (
         ("Nông dân huyện {district} thu hoạch {crop} vụ năm {year}",
          "Những ngày này, nông dân huyện {district} đang tất bật thu hoạch {crop}. Năm {year}, toàn huyện có trên {n_ha} ha {crop}, sản lượng ước đạt {n_tons} tấn."),
-        ("Xuất khẩu lô {crop} Sơn La sang thị trường {market}",
+        ("Xuất khẩu lô {crop} {province} sang thị trường {market}",
          "Ngày {event_date}, {agency} phối hợp với UBND huyện {district} tổ chức lễ xuất khẩu lô {crop} đầu tiên của năm {year} sang thị trường {market}."),
         ("Huyện {district} phát triển vùng trồng {crop} đạt tiêu chuẩn VietGAP",
          "Thời gian qua, huyện {district} tập trung phát triển vùng trồng {crop} theo tiêu chuẩn VietGAP, từng bước nâng cao giá trị và thương hiệu nông sản địa phương."),

@@ -41,7 +41,9 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
     own = [p for p in paragraphs if p not in listed and not _DATE_ONLY.fullmatch(p)]
     own_chars = sum(len(p) for p in own)
     if len(listed) >= 3 and own_chars < 2 * sum(len(p) for p in listed):
-        return "listing"
+        return "listing"  # headlines with little else
+    if len(listed) >= 5 and len(listed) >= 0.4 * len(paragraphs):
+        return "listing"  # headline, standfirst, headline, standfirst...
     if own_chars < MIN_BODY_CHARS or (own_chars < 300 and _PLACEHOLDER.search(" ".join(own))):
         return "placeholder" if _PLACEHOLDER.search(" ".join(own) + " " + article.lead) else "no body"
     if own_chars < 400:  # little text of its own: is the page a list of other articles or documents?
