@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 
 import pytest
 import sqlite_utils
@@ -169,3 +170,34 @@ def test_broken_extraction_fails_loudly(portal, tmp_path):
     assert "govnews: error: sonla: extraction looks broken" in result.stderr
     run = sqlite_utils.Database(db).execute("SELECT status, exit_status FROM crawl_runs").fetchone()
     assert run == ("extraction-broken", 3)
+
+
+def test_crawl_all_sites_each_on_its_own(tmp_path):
+    """--all crawls every registry site; one site being down fails that site only."""
+    from .conftest import free_port
+
+    first = DemoPortal(build_articles(per_category=5))
+    # another portal, whose articles (and so their canonical URLs) are its own
+    second = DemoPortal([replace(a, id=a.id + 1_000_000) for a in build_articles(per_category=7)])
+    with first, second:
+        entries = []
+        for key, portal in (("one", first), ("two", second), ("down", None)):
+            base = portal.base_url if portal else f"http://127.0.0.1:{free_port()}"
+            entries.append(
+                f"  {key}:\n    name: {key}\n    platform: vnportal\n    domains: [{key}.example.gov.vn]\n"
+                f"    base_url: {base}\n    start_paths: [/tin-tuc-su-kien, /chinh-tri, /kinh-te, /van-hoa-xa-hoi]\n"
+                "    article_pattern: '/[a-z0-9-]+/[a-z0-9-]+-\\d+\\.html$'\n"
+                "    listing_pattern: '^/[a-z-]+(\\?page=\\d+)?$'\n"
+                "    settings:\n      DOWNLOAD_DELAY: 0\n"
+            )
+        registry = tmp_path / "sites.yaml"
+        registry.write_text("sites:\n" + "".join(entries), encoding="utf-8")
+        db = tmp_path / "archive.db"
+        result = govnews("crawl", "--all", "--registry", str(registry), "--db", str(db), "-s", "LOG_LEVEL=ERROR")
+    assert result.returncode == 1, result.stderr
+    assert "govnews: error: down: no page could be fetched" in result.stderr
+    archive = sqlite_utils.Database(db)
+    per_site = dict(archive.execute("SELECT site, count(*) FROM articles GROUP BY site").fetchall())
+    assert per_site == {"one.example.gov.vn": len(first.articles), "two.example.gov.vn": len(second.articles)}
+    statuses = dict(archive.execute("SELECT site, status FROM crawl_runs").fetchall())
+    assert statuses == {"one.example.gov.vn": "ok", "two.example.gov.vn": "ok", "down.example.gov.vn": "failed"}

@@ -55,7 +55,8 @@ class PortalSpider(scrapy.Spider):
         self.site: Site = get_site(site, registry)
         if base_url:
             self.site = self.site.with_base_url(base_url)
-        self.allowed_domains = list(self.site.domains)
+        # never leave the site: its domains, and the host it is served from
+        self.allowed_domains = sorted({*self.site.domains, urlsplit(self.site.base_url).hostname})
         self.full = str(full).lower() in ("1", "true", "yes")
         self.plan = CrawlPlan()
 
