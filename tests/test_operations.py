@@ -187,7 +187,7 @@ def test_crawl_all_sites_each_on_its_own(tmp_path):
                 f"  {key}:\n    name: {key}\n    platform: vnportal\n    domains: [{key}.example.gov.vn]\n"
                 f"    base_url: {base}\n    start_paths: [/tin-tuc-su-kien, /chinh-tri, /kinh-te, /van-hoa-xa-hoi]\n"
                 "    article_pattern: '/[a-z0-9-]+/[a-z0-9-]+-\\d+\\.html$'\n"
-                "    listing_pattern: '^/[a-z-]+(\\?page=\\d+)?$'\n"
+                "    listing_pattern: '^/(?:tin-tuc-su-kien|chinh-tri|kinh-te|van-hoa-xa-hoi)(?:\\?page=\\d+)?$'\n"
                 "    settings:\n      DOWNLOAD_DELAY: 0\n"
             )
         registry = tmp_path / "sites.yaml"
