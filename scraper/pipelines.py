@@ -11,6 +11,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 
@@ -32,7 +34,8 @@ def _start_workers(count: int) -> ProcessPoolExecutor | None:
     """Extraction processes, starting (and importing) while the crawl begins;
     None (extract in-process) if they cannot start, as from a script without
     an ``if __name__ == "__main__"`` guard."""
-    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
     try:
         for _ in range(count):
             pool.submit(prepare_page, b"", "", None)
@@ -41,6 +44,17 @@ def _start_workers(count: int) -> ProcessPoolExecutor | None:
         pool.shutdown(cancel_futures=True)
         return None
     return pool
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: end when the crawl that started it ends, even by SIGKILL."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def prepare_page(body: bytes, url: str, platform: str | None):
