@@ -1,10 +1,15 @@
-"""An offline imitation of a Vietnamese government news portal (vnPortal CMS).
+"""An offline imitation of Vietnamese government news portals.
 
-Tests, the demo and the benchmarks crawl it on 127.0.0.1 instead of the
-internet; see ``DemoPortal``.
+The default site imitates a vnPortal provincial portal (sonla.gov.vn); one
+more site per CMS platform family (``FAMILIES``: Liferay, SharePoint,
+WordPress, a legacy table-layout site in windows-1258, the national portal)
+imitates how such sites look. Tests, the demo and the benchmarks crawl them
+on 127.0.0.1 instead of the internet; see ``DemoPortal``.
 """
 
 from .content import DemoArticle, build_articles
+from .families import FAMILIES, FamilyArticle, build_family_articles, family_site
 from .server import DemoPortal
 
-__all__ = ["DemoArticle", "DemoPortal", "build_articles"]
+__all__ = ["FAMILIES", "DemoArticle", "DemoPortal", "FamilyArticle", "build_articles", "build_family_articles",
+           "family_site"]

@@ -3,6 +3,12 @@
     with DemoPortal() as portal:
         crawl(portal.base_url + "/tin-tuc-su-kien")
 
+    with DemoPortal(family="wordpress") as portal:   # another platform family
+        crawl(portal.base_url + "/category/tin-tuc/")
+
+``family`` picks the site: "vnportal" (the default, sonla.gov.vn) or one of
+``families.FAMILIES`` (liferay, sharepoint, wordpress, legacy, national).
+
 Pages are rendered on first request and then served from memory, so a crawl
 with many concurrent requests measures the crawler, not this server.
 
@@ -26,6 +32,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import pages
 from .content import CATEGORY_NAMES, DemoArticle, build_articles
+from .families import FamilySite, family_site
 
 _HTML = "text/html; charset=utf-8"
 _XML = "application/xml; charset=utf-8"
@@ -48,10 +55,19 @@ _IMAGE = _Response(200, _JPEG, pages.PLACEHOLDER_JPEG)
 
 
 class DemoPortal:
-    """An offline imitation of sonla.gov.vn (a vnPortal site) serving ``articles``."""
+    """An offline imitation of a government portal serving ``articles``.
 
-    def __init__(self, articles: list[DemoArticle] | None = None):
-        self.articles = build_articles() if articles is None else list(articles)
+    The default ``family`` is sonla.gov.vn, a vnPortal site; the other
+    families (``families.FAMILIES``) each serve their own site, whose
+    ``articles`` default to that family's 24.
+    """
+
+    def __init__(self, articles: list[DemoArticle] | None = None, family: str = "vnportal"):
+        self.family = family
+        self.site: FamilySite | None = None if family == "vnportal" else family_site(family)
+        if articles is None:
+            articles = build_articles() if self.site is None else self.site.build_articles()
+        self.articles = list(articles)
         self.base_url: str | None = None
         self._by_path = {article.path: article for article in self.articles}
         self._cache: dict[str, _Response] = {}
@@ -84,7 +100,10 @@ class DemoPortal:
         return edited
 
     def remove_article(self, path: str, status: int = 404) -> None:
-        """Take an article down: it answers 404 or 410, or (301) redirects home."""
+        """Take an article down: it answers 404 or 410, or (301) redirects home.
+
+        ``path`` is the article's ``path`` (query included on family sites).
+        """
         if status not in (301, 404, 410):
             raise ValueError("status must be 301, 404 or 410")
         self.articles = [a for a in self.articles if a.path != path]
@@ -137,9 +156,23 @@ class DemoPortal:
         self._not_found = None
         return server
 
+    def key(self, target: str) -> str:
+        """The page a request target asks for, in the form the site links to it.
+
+        For the vnPortal site that is the path; family sites bring their
+        query parameters to one order and form (a SharePoint article is
+        "/Trang/ChiTietTin.aspx?id=1234&dm=2" whichever order they come in).
+        """
+        url = urlsplit(target)
+        if self.site is None:
+            return url.path
+        return self.site.canonical(url.path, url.query)
+
     def _respond(self, target: str) -> _Response:
         """The response for a request target such as "/kinh-te?page=2"."""
         url = urlsplit(target)
+        if self.site is not None:
+            return self._respond_family(url.path, self.site.canonical(url.path, url.query))
         gone = self._gone.get(url.path)
         if gone == 301:
             return _Response(301, _HTML, b"", location=self.base_url + "/")
@@ -185,10 +218,44 @@ class DemoPortal:
         html = pages.listing_page(path[1:], page, articles, base) if page is not None else None
         return None if html is None else _Response(200, _HTML, html.encode())
 
+    def _respond_family(self, path: str, key: str) -> _Response:
+        site = self.site
+        gone = self._gone.get(key)
+        if gone == 301:
+            return _Response(301, site.html_type, b"", location=self.base_url + "/")
+        if gone:
+            return replace(self._not_found_response(), status=gone)
+        static = site.static(path)
+        if static is not None:
+            return _Response(200, *static)
+        response = self._cache.get(key)
+        if response is None:
+            response = self._render_family(key)
+            if response is None:
+                return self._not_found_response()
+            self._cache[key] = response
+        return response
+
+    def _render_family(self, key: str) -> _Response | None:
+        site, base, articles = self.site, self.base_url, self.articles
+        article = self._by_path.get(key)
+        if article is not None:
+            body = site.encode(site.article_page(article, articles, base))
+            modified = self._modified.get(key)
+            last_modified = format_datetime(modified, usegmt=True) if modified else _http_date(article.published)
+            etag = '"' + hashlib.sha1(repr(article).encode()).hexdigest()[:16] + '"'
+            return _Response(200, site.html_type, body, last_modified, etag)
+        rendered = site.render(key, articles, base)
+        return None if rendered is None else _Response(200, *rendered)
+
     def _not_found_response(self) -> _Response:
         if self._not_found is None:
-            html = pages.not_found_page(self.articles, self.base_url)
-            self._not_found = _Response(404, _HTML, html.encode())
+            if self.site is None:
+                html = pages.not_found_page(self.articles, self.base_url)
+                self._not_found = _Response(404, _HTML, html.encode())
+            else:
+                body = self.site.encode(self.site.not_found_page(self.articles, self.base_url))
+                self._not_found = _Response(404, self.site.html_type, body)
         return self._not_found
 
 
