@@ -188,11 +188,22 @@ def datasette_command(db: str, port: int, host: str = "127.0.0.1", public: bool 
 @cli.command("demo-portal")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--per-category", default=40, show_default=True, type=click.IntRange(1), help="Articles in each of the 4 categories.")
-def demo_portal(port, per_category):
+@click.option("--family", default="vnportal", show_default=True,
+              type=click.Choice(["vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national"]),
+              help="Which platform family's site to serve (registry sites demo-<family>); the other families "
+                   "have 2 categories of 12 articles unless --per-category is given.")
+@click.pass_context
+def demo_portal(ctx, port, per_category, family):
     """Serve the bundled offline portal on 127.0.0.1."""
-    from .demo import DemoPortal, build_articles
+    from click.core import ParameterSource
 
-    portal = DemoPortal(build_articles(per_category))
+    from .demo import DemoPortal, build_articles, build_family_articles
+
+    if family == "vnportal":
+        portal = DemoPortal(build_articles(per_category))
+    else:
+        given = ctx.get_parameter_source("per_category") == ParameterSource.COMMANDLINE
+        portal = DemoPortal(build_family_articles(family, per_category if given else None), family=family)
     click.echo(f"offline portal at http://127.0.0.1:{port}/ ({len(portal.articles)} articles); Ctrl-C stops", err=True)
     try:
         portal.serve_forever("127.0.0.1", port)
