@@ -209,3 +209,10 @@ def test_a_restarted_portal_links_to_its_new_address():
     with demo:
         html = fetch_text(demo.base_url + article.path)
         assert f'<link rel="canonical" href="{CANONICAL_BASE}{article.path}">' in html
+
+
+def test_the_default_family_is_the_vnportal_site(portal):
+    """Other platform families (tests/test_family_sites.py) leave the default site as it was."""
+    assert portal.family == "vnportal" and portal.site is None
+    assert portal.key("/kinh-te?page=2") == "/kinh-te"
+    assert len(portal.articles) == 160
