@@ -67,13 +67,16 @@ def check_reachable(base_url: str, timeout: float = 10.0) -> None:
 
 def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None,
           overrides: dict[str, str] | None = None, registry: str | None = None, full: bool = False) -> list[RunResult]:
-    """Crawl registry sites (all of them when ``site_keys`` is None) into the archive.
+    """Crawl registry sites (all but the offline portal's when ``site_keys`` is None) into the archive.
 
     Sites run side by side in one process, each polite on its own. Raises
     CrawlError, ArchiveError, RegistryError, UnknownSiteError or LockBusy
     before fetching anything when the run cannot start.
     """
-    sites = [get_site(key, registry) for key in site_keys] if site_keys else list(load_registry(registry).values())
+    if site_keys:
+        sites = [get_site(key, registry) for key in site_keys]
+    else:
+        sites = [site for site in load_registry(registry).values() if not site.demo]
     check_writable(db_path)
     if len(sites) == 1:
         check_reachable(base_url or sites[0].base_url)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .article import Image
+from .attachments import is_label
 from .blocks import Block
 from .vietnamese import clean_text
 
@@ -48,7 +49,8 @@ def assemble(blocks: list[Block], lead: str = "", title: str = "") -> Parts:
     """Assign captions, author, source and lead from ``blocks``."""
     blocks = _attach_captions(blocks)
     parts = Parts(lead=clean_text(lead))
-    text_blocks = [b for b in blocks if b.kind != "img" and not b.attachment_only]
+    # attachment lists and their bare labels ("File đính kèm:") are not body text
+    text_blocks = [b for b in blocks if b.kind != "img" and not b.attachment_only and not is_label(b.text)]
     parts.images = [Image(src=b.src, alt=b.alt, caption=b.caption) for b in blocks if b.kind == "img"]
     _take_trailer(text_blocks, parts)
     if not parts.lead and text_blocks and _is_lead_paragraph(text_blocks[0]):

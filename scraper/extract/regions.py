@@ -39,27 +39,58 @@ def title_heading(page: Page) -> etree._Element | None:
             text = clean_text(heading.text_content())
             if len(text) >= 10 and (text in meta_title or meta_title.startswith(text[:40])):
                 return heading
-    title = page_title(page)
-    if len(title) < 10:
-        return None
+    texts = {}
     for node in page.root.xpath("//body//text()[string-length(normalize-space()) >= 10]"):
-        text = clean_text(node)
-        if text and text in title and title.startswith(text[:40]):
-            element = node.getparent()
-            while element.getparent() is not None and clean_text(element.getparent().text_content()) == clean_text(element.text_content()):
-                element = element.getparent()
-            if clean_text(element.text_content()) == title:
-                return element
+        texts.setdefault(clean_text(node), node)
+    for candidate in _title_candidates(page):
+        node = texts.get(candidate)
+        if node is None:
+            continue
+        element = node.getparent()
+        while element.getparent() is not None and clean_text(element.getparent().text_content()) == candidate:
+            element = element.getparent()
+        return element
     return None
 
 
-def page_title(page: Page) -> str:
-    """The page's title from its metadata, without the site-name suffix."""
-    meta_title = page.meta.get("og:title") or page.html_title
+def _title_candidates(page: Page) -> list[str]:
+    """The metadata title and its parts between separators, longest first."""
+    meta_title = clean_text(page.meta.get("og:title") or page.html_title)
+    candidates = {meta_title}
     for separator in (" | ", " - ", " – ", " :: "):
-        if separator in meta_title:
-            return max(meta_title.split(separator), key=len).strip()
+        parts = meta_title.split(separator)
+        for start in range(len(parts)):
+            for end in range(start + 1, len(parts) + 1):
+                candidates.add(separator.join(parts[start:end]).strip())
+    return sorted((c for c in candidates if len(c) >= 10), key=len, reverse=True)
+
+
+def page_title(page: Page) -> str:
+    """The page's title from its metadata, without the site name around it.
+
+    Only the parts that name the site are cut ("... - Cổng thông tin điện tử
+    huyện Đà Bắc"), so a title that itself holds " - " stays whole.
+    """
+    meta_title = page.meta.get("og:title") or page.html_title
+    site_name = page.meta.get("og:site_name", "")
+    for separator in (" | ", " - ", " – ", " :: "):
+        parts = meta_title.split(separator)
+        if len(parts) < 2:
+            continue
+        while len(parts) > 1 and _names_site(parts[-1], site_name):
+            parts.pop()
+        while len(parts) > 1 and _names_site(parts[0], site_name):
+            parts.pop(0)
+        meta_title = separator.join(parts).strip()
     return meta_title
+
+
+_SITE_WORDS = re.compile(r"cổng|trang\s+thông\s+tin|website|portal|\.gov\.vn|\.vn\b|báo\s+điện\s+tử", re.I)
+
+
+def _names_site(part: str, site_name: str) -> bool:
+    part = part.strip()
+    return bool(part) and (part == site_name.strip() or bool(_SITE_WORDS.search(part)))
 
 
 def container_of(title: etree._Element | None, content: etree._Element) -> etree._Element:

@@ -12,7 +12,7 @@ import yaml
 
 DEFAULT_REGISTRY = Path(str(resources.files(__package__) / "registry.yaml"))
 KNOWN_FIELDS = {"name", "agency", "province", "platform", "domains", "base_url", "start_paths",
-                "article_pattern", "listing_pattern", "settings"}
+                "article_pattern", "listing_pattern", "settings", "demo"}
 # The extraction profiles (scraper/extract/profiles/), plus "generic" for none.
 PLATFORMS = ("vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national", "generic")
 
@@ -43,6 +43,7 @@ class Site:
     agency: str = ""
     province: str = ""
     settings: dict = field(default_factory=dict)
+    demo: bool = False  # a site of the offline portal: left out of ``crawl --all``
 
     @property
     def domain(self) -> str:
@@ -160,4 +161,11 @@ def _site(path: Path, key: str, entry: dict, lines: dict[str, int], entry_line: 
         agency=str(entry.get("agency", "")),
         province=str(entry.get("province", "")),
         settings=dict(settings),
+        demo=_flag(entry.get("demo", False), where("demo")),
     )
+
+
+def _flag(value, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise RegistryError(f"{where}: field 'demo': expected true or false")
+    return value
