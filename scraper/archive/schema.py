@@ -15,28 +15,31 @@ FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "lead", "body", "author", "folded")
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
+# Short columns first, long text last: SQLite keeps the start of a row on its
+# b-tree page and the rest on overflow pages, so facets, sorting and the
+# table view read the short columns without following the long text.
 ARTICLE_COLUMNS = {
     "id": str,
-    "url": str,
-    "canonical_url": str,
-    "site": str,
     "title": str,
-    "lead": str,
-    "body": str,
-    "author": str,
+    "site": str,
     "published_at": str,
     "category": str,
+    "author": str,
     "source": str,
-    "extractor": str,
-    "body_html": str,
-    "first_seen_at": str,
-    "last_seen_at": str,
-    "removed_at": str,
     # derived, for faceting: written with the row
     "published_year": str,
     "published_month": str,
     "has_attachments": int,
     "removed": int,
+    "removed_at": str,
+    "extractor": str,
+    "first_seen_at": str,
+    "last_seen_at": str,
+    "url": str,
+    "canonical_url": str,
+    "lead": str,
+    "body": str,
+    "body_html": str,
 }
 IMAGE_COLUMNS = {"article_id": str, "position": int, "src": str, "alt": str, "caption": str}
 ATTACHMENT_COLUMNS = {"article_id": str, "position": int, "url": str, "title": str, "type": str}
