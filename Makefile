@@ -29,6 +29,7 @@ test: install browser
 bench: install
 	$(BIN)/python bench/crawl_bench.py
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/incremental_bench.py
 	$(BIN)/python bench/search_bench.py
 
 clean:
