@@ -54,12 +54,7 @@ def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attac
 
 
 _REGION_NAMES = re.compile(r"attach|dinh-?kem|file-?kem|tai-?lieu|download|tep-?tin", re.I)
-# The same names as a cheap XPath pre-filter (lower-cased class and id).
-_LOWER = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_REGION_XPATH = "//*[self::div or self::ul or self::table or self::section or self::p][" + " or ".join(
-    f"contains({_LOWER}, '{name}')"
-    for name in ("attach", "dinhkem", "dinh-kem", "filekem", "file-kem", "tailieu", "tai-lieu", "download", "teptin", "tep-tin")
-) + "]"
+_REGION_TAGS = ("div", "ul", "table", "section", "p")
 
 
 def _is_attachment_region(element: etree._Element) -> bool:
@@ -79,10 +74,14 @@ def drop_attachment_regions(content: etree._Element) -> None:
 def attachment_regions(page) -> list[etree._Element]:
     """Attachment blocks anywhere on the page but in sidebars and menus."""
     classes, ids = page.names
-    if not any(_REGION_NAMES.search(name) for name in (*classes, *ids)):
+    if not _REGION_NAMES.search(" ".join((*classes, *ids))):
         return []
+    region_classes = {name for name in classes if _REGION_NAMES.search(name)}
+    region_ids = {name for name in ids if _REGION_NAMES.search(name)}
     regions = []
-    for element in page.root.xpath(_REGION_XPATH):
+    for element in page.root.iter(_REGION_TAGS):
+        if not (element.get("id") in region_ids or region_classes.intersection((element.get("class") or "").split())):
+            continue
         if not _is_attachment_region(element):
             continue
         if any(is_chrome(ancestor) for ancestor in element.iterancestors()):

@@ -32,24 +32,33 @@ _CHROME_NAMES = re.compile(
 _FURNITURE_NAMES = re.compile(r"(?:^|[\s_\-])(?:header|breadcrumbs?|meta|view-?count|luot-?xem)(?:$|[\s_\-])", re.I)
 
 
-def is_chrome(element: etree._Element) -> bool:
+def _names(element: etree._Element) -> str:
+    """" class id " for the name patterns; "" for the many elements with neither."""
+    classes, ident = element.get("class"), element.get("id")
+    return f" {classes or ''} {ident or ''} " if classes or ident else ""
+
+
+def is_chrome(element: etree._Element, names: str | None = None) -> bool:
     """True for navigation, sidebars, share bars, related lists, counters, ads."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if tag in CHROME_TAGS:
         return True
     if tag == "form":
         return len(element.text_content()) < MAX_CHROME_FORM_CHARS
-    if _CHROME_NAMES.search(f" {element.get('class', '')} {element.get('id', '')} "):
+    names = _names(element) if names is None else names
+    if names and _CHROME_NAMES.search(names):
         return True
-    return "display:none" in element.get("style", "").replace(" ", "").lower()
+    style = element.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()
 
 
 def is_boilerplate(element: etree._Element) -> bool:
     """Chrome, or article furniture (header, meta line, breadcrumb): not body text."""
-    if is_chrome(element):
+    names = _names(element)
+    if is_chrome(element, names):
         return True
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    return tag == "header" or bool(_FURNITURE_NAMES.search(f" {element.get('class', '')} {element.get('id', '')} "))
+    return tag == "header" or bool(names and _FURNITURE_NAMES.search(names))
 
 
 def drop_boilerplate(root: etree._Element) -> None:

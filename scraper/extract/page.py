@@ -35,6 +35,10 @@ def css(selector: str) -> CSSSelector:
     return CSSSelector(selector, translator="html")
 
 
+# Plain strings, not lxml's "smart" ones that carry a link to their element.
+_ALL_CLASSES = etree.XPath("//@class", smart_strings=False)
+_ALL_IDS = etree.XPath("//@id", smart_strings=False)
+
 _ATTRIBUTE_TEST = re.compile(r"""\[(class|id)([$*^])=['"]?([^'"\]]+)['"]?\]""")
 _STRING_TESTS = {"$": str.endswith, "^": str.startswith, "*": str.__contains__}
 
@@ -98,8 +102,8 @@ class Page:
     @cached_property
     def names(self) -> tuple[set[str], set[str]]:
         """Every class name and every id used on the page."""
-        classes = {name for value in self.root.xpath("//@class") for name in value.split()}
-        return classes, set(self.root.xpath("//@id"))
+        classes = {name for value in _ALL_CLASSES(self.root) for name in value.split()}
+        return classes, set(_ALL_IDS(self.root))
 
     def first(self, selectors, within: etree._Element | None = None) -> etree._Element | None:
         """First element matching any of ``selectors``, tried in order."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..page import Page
 from ..locate import Located
 from .base import Layout, Profile
@@ -19,15 +21,24 @@ PROFILES: dict[str, Profile] = {
 }
 
 
-def profiles_for(page: Page, platform: str | None = None) -> list[Profile]:
+def profiles_for(page: Page, platform: str | None = None) -> Iterator[Profile]:
     """Profiles to try, best first: the registry's ``platform``, those the page
     matches, then the rest (a redesign can drop a family's tell-tale markers
-    while keeping its article selectors)."""
+    while keeping its article selectors). Lazy: when the registry's profile
+    fits, no other family's markers are looked for."""
     if platform == "generic":  # the registry's way to say "no profile fits this site"
-        return []
-    named = [PROFILES[platform]] if platform in PROFILES else []
-    detected = [p for p in PROFILES.values() if p not in named and p.detect(page)]
-    return named + detected + [p for p in PROFILES.values() if p not in named and p not in detected]
+        return
+    named = PROFILES.get(platform)
+    if named is not None:
+        yield named
+    others = [profile for profile in PROFILES.values() if profile is not named]
+    undetected = []
+    for profile in others:
+        if profile.detect(page):
+            yield profile
+        else:
+            undetected.append(profile)
+    yield from undetected
 
 
 __all__ = ["Layout", "Located", "Profile", "PROFILES", "profiles_for"]
