@@ -404,6 +404,11 @@ def counter(key: str) -> tuple[str, str, str, str]:
     return tuple(f"{n:,}".replace(",", ".") for n in (online, today, week, total))
 
 
+def day_first(moment: datetime) -> str:
+    """"10/01/2024 08:15": how these portals print an article's time."""
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
 def weekday(moment) -> str:
     return WEEKDAYS[moment.weekday()]
 

@@ -20,7 +20,7 @@ from html import escape
 from urllib.parse import quote
 
 from .families import (
-    PORTAL_TODAY, FamilyArticle, FamilyCategory, FamilySite, counter, in_category, latest, listing_slice,
+    PORTAL_TODAY, FamilyArticle, FamilyCategory, FamilySite, counter, day_first, in_category, latest, listing_slice,
     most_read, neighbours, positive_int, query_params, related, short_hash, weekday,
 )
 from .pages import VIETNAM_TZ, view_count
@@ -32,10 +32,6 @@ PLID = {"tin-tuc": 34, "kinh-te-xa-hoi": 36}
 
 def _pid(code: str) -> str:
     return f"{AP}_INSTANCE_{code}"
-
-
-def _dt(moment: datetime) -> str:
-    return f"{moment:%d/%m/%Y %H:%M}"
 
 
 class LiferaySite(FamilySite):
@@ -134,7 +130,7 @@ class LiferaySite(FamilySite):
 {_portlet_open(pid, "asset-publisher", category.name, decorate=True)}
 <div class="asset-full-content clearfix default-asset-publisher show-asset-title" id="_{pid}_{article.id}">
 <div class="asset-title-wrapper"><h3 class="header-title"><span>{escape(article.title)}</span></h3></div>
-<div class="asset-metadata"><span class="metadata-entry metadata-publish-date"><span class="glyphicon glyphicon-time"></span> {_dt(article.published)}</span>
+<div class="asset-metadata"><span class="metadata-entry metadata-publish-date"><span class="glyphicon glyphicon-time"></span> {day_first(article.published)}</span>
 <span class="metadata-entry metadata-view-count">Lượt xem: {view_count(article)}</span></div>
 <div class="asset-content" id="_{pid}_{article.id}_content">
 <div class="journal-content-article " data-analytics-asset-id="{article.id}" data-analytics-asset-title="{escape(article.title)}" data-analytics-asset-type="web-content">
@@ -549,7 +545,7 @@ def _abstract(article: FamilyArticle) -> str:
     return f"""<div class="asset-abstract">
 <div class="asset-image"><a href="{href}"><img alt="{escape(article.title)}" src="{escape(thumbnail)}" /></a></div>
 <h3 class="asset-title"><a href="{href}">{escape(article.title)}</a></h3>
-<div class="asset-metadata"><span class="metadata-entry metadata-publish-date">{_dt(article.published)}</span></div>
+<div class="asset-metadata"><span class="metadata-entry metadata-publish-date">{day_first(article.published)}</span></div>
 <div class="asset-summary">{escape(article.lead)}</div>
 <div class="asset-more"><a href="{href}">Xem tiếp <span class="hide-accessible">về {escape(article.title)}</span> »</a></div>
 </div>"""
@@ -558,7 +554,7 @@ def _abstract(article: FamilyArticle) -> str:
 def _dated_items(articles, with_time: bool = False) -> str:
     return "\n".join(
         f'<li><a href="{escape(a.path)}">{escape(a.title)}</a> '
-        f'<span class="date">({_dt(a.published) if with_time else f"{a.published:%d/%m/%Y}"})</span></li>'
+        f'<span class="date">({day_first(a.published) if with_time else f"{a.published:%d/%m/%Y}"})</span></li>'
         for a in articles
     )
 

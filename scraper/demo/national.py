@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 from html import escape
 from urllib.parse import quote
 
 from .families import (
-    PORTAL_TODAY, FamilyArticle, FamilyCategory, FamilySite, counter, in_category, latest, listing_slice,
+    PORTAL_TODAY, FamilyArticle, FamilyCategory, FamilySite, counter, day_first, in_category, latest, listing_slice,
     most_read, neighbours, related, weekday,
 )
 
@@ -30,10 +29,6 @@ CDN = "https://bcp.cdnchinhphu-demo.vn/334894974524682240"
 FILES = "https://datafiles.chinhphu-demo.vn/cpp/files/vbpq"
 _ARTICLE = re.compile(r"/[a-z0-9-]+-(\d{18})\.htm")
 _LISTING = re.compile(r"/([a-z0-9-]+?)(?:/trang-(\d+))?\.htm")
-
-
-def _dt(moment: datetime) -> str:
-    return f"{moment:%d/%m/%Y %H:%M}"
 
 
 class NationalSite(FamilySite):
@@ -146,7 +141,7 @@ class NationalSite(FamilySite):
         main = f"""<div class="detail__container">
 <div class="detail-left">
 <div class="detail-cate"><a href="/{category.slug}.htm" title="{escape(category.name)}">{escape(category.name)}</a></div>
-<div class="detail-time"><div data-role="publishdate">{_dt(article.published)}</div></div>
+<div class="detail-time"><div data-role="publishdate">{day_first(article.published)}</div></div>
 <h1 class="detail-title" data-role="title">{escape(article.title)}</h1>
 <div class="detail-sharing">
 <a href="https://www.facebook.com/sharer/sharer.php?u={share}" class="item fb" target="_blank" rel="nofollow" title="Chia sẻ Facebook">Facebook</a>
@@ -375,7 +370,7 @@ def _stream(articles, with_sapo: bool = False) -> str:
         sapo = f'<p class="box-stream-sapo">(Chinhphu.vn) - {escape(a.lead)}</p>' if with_sapo else ""
         items.append(f'<div class="box-stream-item">{avatar}<div class="box-stream-content">'
                      f'<h2><a class="box-stream-link-title" href="{escape(a.path)}" title="{escape(a.title)}">{escape(a.title)}</a></h2>'
-                     f'{sapo}<span class="box-stream-time">{_dt(a.published)}</span></div></div>')
+                     f'{sapo}<span class="box-stream-time">{day_first(a.published)}</span></div></div>')
     return "\n".join(items)
 
 

@@ -16,21 +16,16 @@ text field (``div.ms-rtestate-field``).
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from html import escape
 from urllib.parse import quote
 
 from .families import (
-    PORTAL_TODAY, FamilyArticle, FamilyCategory, FamilySite, counter, in_category, latest, listing_slice,
+    PORTAL_TODAY, FamilyArticle, FamilyCategory, FamilySite, counter, day_first, in_category, latest, listing_slice,
     most_read, neighbours, opaque_state, positive_int, query_params, related, short_hash, weekday,
 )
 from .pages import view_count
 
 _ICONS = {"pdf": "icpdf.png", "docx": "icdocx.png", "xlsx": "icxlsx.png"}
-
-
-def _dt(moment: datetime) -> str:
-    return f"{moment:%d/%m/%Y %H:%M}"
 
 
 class SharePointSite(FamilySite):
@@ -130,7 +125,7 @@ class SharePointSite(FamilySite):
         share = quote(self.canonical_base + article.path, safe="")
         main = f"""{_zone("WPQ2", f'''<div class="news-detail">
 <h2 class="news-title">{escape(article.title)}</h2>
-<div class="news-date"><span class="date">{_dt(article.published)}</span> | <span class="views">Lượt xem: {view_count(article)}</span></div>
+<div class="news-date"><span class="date">{day_first(article.published)}</span> | <span class="views">Lượt xem: {view_count(article)}</span></div>
 <div class="news-summary">{marker}{escape(article.lead)}</div>
 <div id="ctl00_PlaceHolderMain_ctl02__ControlWrapper_RichHtmlField" class="ms-rtestate-field" style="display:inline" aria-labelledby="ctl00_PlaceHolderMain_ctl02_label">
 <div class="ExternalClass{short_hash(str(article.id), 32).upper()}">
@@ -414,13 +409,13 @@ def _listing_item(article: FamilyArticle) -> str:
     href = escape(article.path)
     return (f'<div class="news-item"><div class="news-img"><a href="{href}"><img src="{escape(thumbnail)}" alt="" /></a></div>'
             f'<div class="news-info"><a class="news-title" href="{href}">{escape(article.title)}</a>'
-            f'<span class="news-date">{_dt(article.published)}</span><p class="news-summary">{escape(article.lead)}</p></div></div>')
+            f'<span class="news-date">{day_first(article.published)}</span><p class="news-summary">{escape(article.lead)}</p></div></div>')
 
 
 def _dated_items(articles, with_time: bool = False) -> str:
     return "\n".join(
         f'<li><a href="{escape(a.path)}">{escape(a.title)}</a> '
-        f'<span class="date">({_dt(a.published) if with_time else f"{a.published:%d/%m/%Y}"})</span></li>'
+        f'<span class="date">({day_first(a.published) if with_time else f"{a.published:%d/%m/%Y}"})</span></li>'
         for a in articles
     )
 
