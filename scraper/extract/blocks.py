@@ -163,13 +163,14 @@ class _Walker:
 
 
 def _restyle(el: etree._Element, tag: str, style: _Style) -> _Style:
-    css = (el.get("style") or "") + " " + (el.get("align") or "") + " " + (el.get("class") or "")
+    inline, align, classes = el.get("style"), el.get("align"), el.get("class")
+    css = f"{inline or ''} {align or ''} {classes or ''}" if inline or align or classes else ""
     return _Style(
         italic=style.italic or tag in EMPHASIS_TAGS or "italic" in css,
         bold=style.bold or tag in STRONG_TAGS or "bold" in css,
-        centered=style.centered or tag == "center" or bool(_CENTER.search(css)),
-        right=style.right or bool(_RIGHT.search(css)),
-        caption=style.caption or tag == "figcaption" or bool(CAPTION_CLASS.search(el.get("class") or ""))
+        centered=style.centered or tag == "center" or bool(css and _CENTER.search(css)),
+        right=style.right or bool(css and _RIGHT.search(css)),
+        caption=style.caption or tag == "figcaption" or bool(classes and CAPTION_CLASS.search(classes))
         or (tag == "table" and _is_image_table(el)),
         document_link=style.document_link or (tag == "a" and bool(document_type(el.get("href") or ""))),
     )
