@@ -99,6 +99,21 @@ def test_search_facets_count_every_configured_column(datasette_url, archive):
     assert any(value["selected"] for value in narrowed["facet_results"]["category"]["results"])
 
 
+def test_shared_facet_matches_datasettes_own_column_facet(datasette_url):
+    """Asking Datasette for its own facet on a shared column gives the same values, counts and links."""
+    status, body, _ = get(f"{datasette_url}/archive/articles.json?" + urllib.parse.urlencode(
+        [("_search", "chuyen doi so"), ("_facet", "published_month"), ("_facet", "site"), ("site", "sonla.gov.vn")]))
+    assert status == 200
+    facets = json.loads(body)["facet_results"]
+    for column in ("published_month", "site"):  # many values; one selected value (the site filter)
+        ours, datasettes = facets[column], facets[f"{column}_2"]
+        assert {ours["type"], datasettes["type"]} == {"column"}
+        assert sorted(ours["results"], key=str) == sorted(datasettes["results"], key=str)
+        assert ours["truncated"] == datasettes["truncated"]
+    assert len(facets["published_month"]["results"]) > 3
+    assert [value["selected"] for value in facets["site"]["results"]] == [True]
+
+
 def test_csv_download_of_whole_table_streams_all_rows(datasette_url, portal):
     status, body, headers = get(f"{datasette_url}/archive/articles.csv?_stream=on&_size=max")
     assert status == 200

@@ -13,9 +13,11 @@ Datasette's own.
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlencode
+
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
-from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils import escape_sqlite, path_with_removed_args
 
 
 class SharedFacet(Facet):
@@ -55,32 +57,53 @@ class SharedFacet(Facet):
         for row in counted.rows:
             rows_by_column[columns[row["facet"]]].append(row)
         querystring = self.get_querystring_pairs()
+        linked = {fk["column"] for fk in await self.ds.databases[self.database].foreign_keys_for_table(self.table)} \
+            if self.table else set()
+        add_link = self.link_adding()
         results = []
         for column, rows in rows_by_column.items():
-            values = [row["value"] for row in rows[:facet_size]]
-            labels = await self.ds.expand_foreign_keys(self.database, self.table, column, values) if self.table else {}
+            labels = {}
+            if column in linked:  # label values by the table they point to, as Datasette's column facets do
+                values = [row["value"] for row in rows[:facet_size]]
+                labels = await self.ds.expand_foreign_keys(self.database, self.table, column, values)
             results.append({
                 "name": column,
                 "type": "column",
                 "hideable": False,
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
-                "results": [self.value_result(column, row, labels, querystring) for row in rows[:facet_size]],
+                "results": [self.value_result(column, row, labels, querystring, add_link) for row in rows[:facet_size]],
                 "truncated": len(rows) > facet_size,
             })
         return results, []
 
-    def value_result(self, column: str, row, labels: dict, querystring: list) -> dict:
+    def link_adding(self):
+        """A function (argument, value) -> this page's absolute URL with ``argument=value`` added.
+
+        The same URL as Datasette's ``path_with_added_args`` + ``absolute_url``,
+        with the current query string encoded once instead of once per value:
+        a search page has up to 180 facet values."""
+        current = urlencode(parse_qsl(self.request.query_string))
+        page = self.ds.absolute_url(self.request, self.ds.urls.path(self.request.path))
+
+        def add(argument: str, value) -> str:
+            added = urlencode([(argument, value)])
+            return f"{page}?{current}&{added}" if current else f"{page}?{added}"
+
+        return add
+
+    def value_result(self, column: str, row, labels: dict, querystring: list, add_link) -> dict:
         """One facet value with the link that adds or removes it as a filter."""
         argument = f"{column}__exact" if column.startswith("_") else column
         selected = (argument, str(row["value"])) in querystring
         if selected:
-            toggle = path_with_removed_args(self.request, {argument: str(row["value"])})
+            toggle = self.ds.absolute_url(self.request, self.ds.urls.path(
+                path_with_removed_args(self.request, {argument: str(row["value"])})))
         else:
-            toggle = path_with_added_args(self.request, {argument: row["value"]})
+            toggle = add_link(argument, row["value"])
         return {
             "value": row["value"],
             "label": labels.get((column, row["value"]), row["value"]),
             "count": row["count"],
-            "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle)),
+            "toggle_url": toggle,
             "selected": selected,
         }
