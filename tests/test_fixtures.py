@@ -32,7 +32,8 @@ def test_fixture(case):
         assert not article.title and not article.body
         return
     family = case.parent.name
-    assert article.extractor.startswith(family + "/"), article.extractor
+    if family != "unseen":  # pages of layouts no profile was written for
+        assert article.extractor.startswith(family + "/"), article.extractor
     assert article.title == expected["title"]
     assert article.lead == expected["lead"]
     assert article.paragraphs == expected["body"]

@@ -53,8 +53,9 @@ def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attac
     return list(found.values())
 
 
-_REGION_NAMES = re.compile(r"attach|dinh-?kem|file-?kem|tai-?lieu|download|tep-?tin", re.I)
+_REGION_NAMES = re.compile(r"attach|dinh-?kem|file-?kem|tai-?lieu|download|tep-?tin|(?:^|[-_])files?(?:$|[-_])", re.I)
 _REGION_TAGS = ("div", "ul", "table", "section", "p")
+_LABEL_LEVELS = 4
 
 
 def _is_attachment_region(element: etree._Element) -> bool:
@@ -72,21 +73,39 @@ def drop_attachment_regions(content: etree._Element) -> None:
 
 
 def attachment_regions(page) -> list[etree._Element]:
-    """Attachment blocks anywhere on the page but in sidebars and menus."""
+    """Attachment blocks anywhere on the page but in sidebars and menus:
+    elements named like one, and blocks headed by a label such as "Văn bản
+    đính kèm" whatever their names."""
+    regions = [*_named_regions(page), *_labelled_regions(page)]
+    return [region for region in regions if not any(is_chrome(ancestor) for ancestor in region.iterancestors())]
+
+
+def _named_regions(page) -> list[etree._Element]:
     classes, ids = page.names
     if not _REGION_NAMES.search(" ".join((*classes, *ids))):
         return []
     region_classes = {name for name in classes if _REGION_NAMES.search(name)}
     region_ids = {name for name in ids if _REGION_NAMES.search(name)}
+    return [
+        element for element in page.root.iter(_REGION_TAGS)
+        if (element.get("id") in region_ids or region_classes.intersection((element.get("class") or "").split()))
+        and _is_attachment_region(element)
+    ]
+
+
+def _labelled_regions(page) -> list[etree._Element]:
+    """The nearest block around each document link whose text opens with a
+    download label ("Văn bản đính kèm", "Tải về:")."""
     regions = []
-    for element in page.root.iter(_REGION_TAGS):
-        if not (element.get("id") in region_ids or region_classes.intersection((element.get("class") or "").split())):
+    for link in page.root.iter("a"):
+        if not _EXTENSION.search(link.get("href") or ""):
             continue
-        if not _is_attachment_region(element):
-            continue
-        if any(is_chrome(ancestor) for ancestor in element.iterancestors()):
-            continue
-        regions.append(element)
+        for level, block in enumerate(link.iterancestors()):
+            if level >= _LABEL_LEVELS or block.tag in ("body", "html"):
+                break
+            if block not in regions and ATTACHMENT_LABELS.match(clean_text(block.text_content()[:80])):
+                regions.append(block)
+                break
     return regions
 
 

@@ -16,7 +16,7 @@ from lxml import etree
 from .boilerplate import is_boilerplate
 from .locate import Located, locate_article
 from .page import Page
-from .regions import page_title, title_heading
+from .regions import headline_before, page_title, title_heading
 from .vietnamese import clean_text
 
 _SCORED_PARENTS = {"div", "article", "section", "td", "main", "body", "span", "font", "center"}
@@ -26,6 +26,7 @@ _PARAGRAPHS = {"p", "li", "blockquote", "pre", "h2", "h3", "h4"}
 _TEXT_CARRIERS = (*_PARAGRAPHS, "div", "td", "span", "font")
 _CONTENT_HINTS = ("content", "detail", "article", "entry", "body", "noidung", "news", "post", "chitiet", "story")
 MIN_CONTENT_CHARS = 120
+_MAX_SIBLING_CHARS = 600  # a standfirst or a caption beside the content
 
 
 def locate(page: Page) -> Located | None:
@@ -41,6 +42,8 @@ def locate(page: Page) -> Located | None:
     if content is None:
         return None
     heading = title_heading(page)
+    if heading is None:
+        heading = headline_before(content)
     title = clean_text(heading.text_content()) if heading is not None else page_title(page)
     return locate_article(page, extractor, heading, title, content)
 
@@ -94,7 +97,37 @@ def _best_content(body: etree._Element) -> etree._Element | None:
     best = max(scores, key=scores.get)
     if len(clean_text(best.text_content())) < MIN_CONTENT_CHARS:
         return None
-    return best
+    return _with_lead_image(best)
+
+
+def _with_lead_image(best: etree._Element) -> etree._Element:
+    """The content's parent when the article's picture sits in a sibling
+    field just before the text (Drupal's field-image, Joomla's item-image),
+    as long as every other sibling is short: a caption, a standfirst or page
+    furniture, never a second body of text or a list of links."""
+    parent = best.getparent()
+    if parent is None or parent.tag == "body":
+        return best
+    siblings = [child for child in parent if isinstance(child.tag, str) and child is not best]
+    before = set(best.itersiblings(preceding=True))
+    pictured = False
+    for sibling in siblings:
+        if is_boilerplate(sibling):
+            continue
+        text = " ".join(sibling.text_content().split())
+        if len(text) > _MAX_SIBLING_CHARS:
+            return best
+        links = sum(len(a.text_content().strip()) for a in sibling.iter("a"))
+        if text and links > len(text) / 2:
+            return best
+        pictured = pictured or (sibling in before and any(_is_picture(img) for img in sibling.iter("img")))
+    return parent if pictured else best
+
+
+def _is_picture(img: etree._Element) -> bool:
+    """An image big enough to be a photograph, not an icon or a spacer."""
+    sizes = [img.get("width", ""), img.get("height", "")]
+    return bool(img.get("src")) and not any(size.isdigit() and int(size) < 100 for size in sizes)
 
 
 def _trafilatura_content(page: Page) -> etree._Element | None:

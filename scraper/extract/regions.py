@@ -53,6 +53,43 @@ def title_heading(page: Page) -> etree._Element | None:
     return None
 
 
+_HEADLINE_NAMES = re.compile(r"title|tieu-?de|headline|heading", re.I)
+_BIG_FONT = re.compile(r"font-size\s*:\s*(\d+)", re.I)
+
+
+def headline_before(content: etree._Element) -> etree._Element | None:
+    """The headline printed just above ``content`` on a page whose metadata
+    title is only the site's name (old sites title every page alike).
+
+    Walks back from the content over at most 30 text lines outside page
+    chrome and returns the nearest one set as a headline: a heading, a
+    title-named element, a big font, or a short all-bold line.
+    """
+    lines = content.xpath("preceding::text()[normalize-space()]")
+    for node in reversed(lines[-30:]):
+        element = node.getparent()
+        text = clean_text(node)
+        if not 15 <= len(text) <= 250 or parse_vietnamese_date(text) or _in_chrome(element, None):
+            continue
+        if any(ancestor.tag == "a" for ancestor in (element, *element.iterancestors())):
+            continue
+        while element.getparent() is not None and clean_text(element.getparent().text_content()) == text:
+            element = element.getparent()
+        if any(_looks_like_headline(part) for part in (element, *element.iterdescendants())):
+            return element
+    return None
+
+
+def _looks_like_headline(element: etree._Element) -> bool:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in ("h1", "h2", "h3", "h4", "b", "strong") or _named(element, _HEADLINE_NAMES):
+        return True
+    if tag == "font" and (element.get("size") or "").lstrip("+").isdigit():
+        return int(element.get("size").lstrip("+")) >= 3
+    size = _BIG_FONT.search(element.get("style") or "")
+    return bool(size) and int(size.group(1)) >= 16
+
+
 def _title_candidates(page: Page) -> list[str]:
     """The metadata title and its parts between separators, longest first."""
     meta_title = clean_text(page.meta.get("og:title") or page.html_title)
