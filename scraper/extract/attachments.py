@@ -55,7 +55,7 @@ def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attac
 
 _REGION_NAMES = re.compile(r"attach|dinh-?kem|file-?kem|tai-?lieu|download|tep-?tin|(?:^|[-_])files?(?:$|[-_])", re.I)
 _REGION_TAGS = ("div", "ul", "table", "section", "p")
-_LABEL_LEVELS = 4
+_LABEL_LEVELS = 4  # how far above a link a "Tải về" label may sit
 
 
 def _is_attachment_region(element: etree._Element) -> bool:
@@ -73,40 +73,32 @@ def drop_attachment_regions(content: etree._Element) -> None:
 
 
 def attachment_regions(page) -> list[etree._Element]:
-    """Attachment blocks anywhere on the page but in sidebars and menus:
-    elements named like one, and blocks headed by a label such as "Văn bản
-    đính kèm" whatever their names."""
-    regions = [*_named_regions(page), *_labelled_regions(page)]
+    """Attachment blocks anywhere on the page but in sidebars and menus.
+
+    Found from the page's document links outward, so pages without any
+    (most of them) cost one pass over their links.
+    """
+    regions: list[etree._Element] = []
+    for link in page.root.iter("a"):
+        if _EXTENSION.search(link.get("href") or ""):
+            region = _region_around(link)
+            if region is not None and region not in regions:
+                regions.append(region)
     return [region for region in regions if not any(is_chrome(ancestor) for ancestor in region.iterancestors())]
 
 
-def _named_regions(page) -> list[etree._Element]:
-    classes, ids = page.names
-    if not _REGION_NAMES.search(" ".join((*classes, *ids))):
-        return []
-    region_classes = {name for name in classes if _REGION_NAMES.search(name)}
-    region_ids = {name for name in ids if _REGION_NAMES.search(name)}
-    return [
-        element for element in page.root.iter(_REGION_TAGS)
-        if (element.get("id") in region_ids or region_classes.intersection((element.get("class") or "").split()))
-        and _is_attachment_region(element)
-    ]
-
-
-def _labelled_regions(page) -> list[etree._Element]:
-    """The nearest block around each document link whose text opens with a
-    download label ("Văn bản đính kèm", "Tải về:")."""
-    regions = []
-    for link in page.root.iter("a"):
-        if not _EXTENSION.search(link.get("href") or ""):
-            continue
-        for level, block in enumerate(link.iterancestors()):
-            if level >= _LABEL_LEVELS or block.tag in ("body", "html"):
-                break
-            if block not in regions and ATTACHMENT_LABELS.match(clean_text(block.text_content()[:80])):
-                regions.append(block)
-                break
-    return regions
+def _region_around(link: etree._Element) -> etree._Element | None:
+    """The nearest block around a document link that is named like an
+    attachment list, or that opens with a download label ("Văn bản đính
+    kèm", "Tải về:") whatever its names."""
+    for level, block in enumerate(link.iterancestors()):
+        if block.tag in ("body", "html"):
+            break
+        if block.tag in _REGION_TAGS and _REGION_NAMES.search(f"{block.get('class', '')} {block.get('id', '')}"):
+            return block
+        if level < _LABEL_LEVELS and ATTACHMENT_LABELS.match(clean_text(block.text_content()[:80])):
+            return block
+    return None
 
 
 def _without_download_flag(url: str) -> str:
