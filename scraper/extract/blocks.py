@@ -144,7 +144,7 @@ class _Walker:
         self.run.add(el.tail, outer_style)
 
     def _image(self, el: etree._Element, style: _Style) -> None:
-        src = el.get("src") or el.get("data-src") or el.get("data-original") or ""
+        src = image_source(el)
         if not src or src.startswith("data:") or style.document_link or _is_icon(el, src):
             return
         self.flush()
@@ -160,6 +160,12 @@ class _Walker:
                 rows.append(" | ".join(cells))
         if rows:
             self.blocks.append(Block(kind="table", text="\n".join(rows)))
+
+
+def image_source(img: etree._Element) -> str:
+    """An image's real address: lazy-loading themes keep it in data-* and a
+    placeholder (a spinner, a 1x1 gif, a data: URI) in src."""
+    return (img.get("data-src") or img.get("data-original") or img.get("data-lazy-src") or img.get("src") or "").strip()
 
 
 def _restyle(el: etree._Element, tag: str, style: _Style) -> _Style:

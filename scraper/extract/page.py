@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from dataclasses import dataclass, field
@@ -153,6 +154,27 @@ class Page:
     def site(self) -> str:
         host = urlsplit(self.url).hostname or ""
         return host[4:] if host.startswith("www.") else host
+
+    @cached_property
+    def linked_data(self) -> list[dict]:
+        """The objects of the page's JSON-LD blocks (``@graph`` members
+        included); blocks that are not valid JSON are skipped."""
+        objects: list[dict] = []
+        for script in self.root.iterfind(".//script[@type]"):
+            if script.get("type", "").strip().lower() != "application/ld+json":
+                continue
+            try:
+                data = json.loads(script.text or "")
+            except ValueError:
+                continue
+            pending = data if isinstance(data, list) else [data]
+            while pending:
+                item = pending.pop(0)
+                if isinstance(item, dict):
+                    objects.append(item)
+                    graph = item.get("@graph")
+                    pending.extend(graph if isinstance(graph, list) else [])
+        return objects
 
     @property
     def html_title(self) -> str:

@@ -13,7 +13,8 @@ _META_KEYS = (
 
 
 def published_at(page: Page, date_texts: list[str]) -> str | None:
-    """ISO publication time from the article's date lines, or its metadata.
+    """ISO publication time from the article's date lines, or its metadata
+    (meta tags, then JSON-LD ``datePublished``).
 
     The first visible date line found around the article wins; a later line
     or the metadata adds the time of day when the first gives only the day
@@ -22,6 +23,8 @@ def published_at(page: Page, date_texts: list[str]) -> str | None:
     visible = [moment for moment in map(parse_vietnamese_date, date_texts) if moment]
     meta = [moment for moment in (parse_vietnamese_date(page.meta.get(key)) for key in _META_KEYS) if moment]
     candidates = visible + meta
+    if not candidates or (candidates[0].hour, candidates[0].minute) == (0, 0):
+        candidates += [moment for moment in map(parse_vietnamese_date, _linked_data_dates(page)) if moment]
     if not candidates:
         return None
     chosen = candidates[0]
@@ -29,3 +32,8 @@ def published_at(page: Page, date_texts: list[str]) -> str | None:
         timed = [m for m in candidates[1:] if m.date() == chosen.date() and (m.hour, m.minute) != (0, 0)]
         chosen = timed[0] if timed else chosen
     return to_iso(chosen)
+
+
+def _linked_data_dates(page: Page) -> list[str]:
+    """``datePublished`` of the page's JSON-LD article objects."""
+    return [item["datePublished"] for item in page.linked_data if isinstance(item.get("datePublished"), str)]

@@ -14,6 +14,8 @@ import lxml.html
 import nh3
 from lxml import etree
 
+from .blocks import image_source
+
 VIDEO_HOSTS = ("youtube.com", "www.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com",
                "player.vimeo.com", "www.facebook.com", "vtv.vn", "vov.vn")
 ALLOWED_TAGS = {
@@ -39,14 +41,9 @@ def body_html(content: etree._Element, base_url: str) -> str:
         if host not in VIDEO_HOSTS:
             iframe.drop_tree()
     for element in content.iter("img", "a", "iframe"):
-        for attribute in ("src", "href"):
-            value = element.get(attribute)
-            if value:
-                element.set(attribute, urljoin(base_url, value.strip()))
-        if element.tag == "img" and not element.get("src"):
-            lazy = element.get("data-src") or element.get("data-original")
-            if lazy:
-                element.set("src", urljoin(base_url, lazy.strip()))
+        value = image_source(element) if element.tag == "img" else element.get("src") or element.get("href")
+        if value and not value.startswith("data:"):
+            element.set("href" if element.tag == "a" else "src", urljoin(base_url, value.strip()))
     return sanitise_html(lxml.html.tostring(content, encoding="unicode"))
 
 

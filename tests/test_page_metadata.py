@@ -1,0 +1,42 @@
+"""Page-level details the fixtures do not all show: JSON-LD dates and
+lazy-loaded images, as modern themes write them."""
+
+from __future__ import annotations
+
+from scraper.extract import extract
+
+PARAGRAPH = ("Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ chuyển đổi số năm 2024, "
+             "với sự tham dự của lãnh đạo các sở, ngành, địa phương trên địa bàn tỉnh. ")
+
+
+def page(head: str = "", image: str = "") -> bytes:
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Hội nghị triển khai chuyển đổi số năm 2024 - Cổng thông tin điện tử tỉnh</title>{head}</head>
+<body><nav><a href="/">Trang chủ</a></nav><main><article>
+<h1>Hội nghị triển khai chuyển đổi số năm 2024</h1>
+<div class="content">{image}<p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p></div>
+</article></main></body></html>""".encode()
+
+
+def test_json_ld_date_published_when_the_page_prints_no_date():
+    ld = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "name": "Cổng thông tin"},
+      {"@type": "NewsArticle", "datePublished": "2024-01-10T08:30:00Z", "dateModified": "2024-02-01T00:00:00Z"}]}
+    </script><script type="application/ld+json">{not json</script>"""
+    article = extract(page(head=ld), "https://tinh.gov.vn/tin/hoi-nghi.html")
+    assert article.is_article
+    assert article.published_at == "2024-01-10T15:30:00+07:00"
+
+
+def test_no_date_anywhere_gives_none():
+    article = extract(page(), "https://tinh.gov.vn/tin/hoi-nghi.html")
+    assert article.is_article and article.published_at is None
+
+
+def test_lazy_loaded_image_keeps_its_real_address():
+    image = ('<img src="/images/loading.gif" data-src="/uploads/2024/01/hoi-nghi.jpg" width="800" height="500" '
+             'alt="anh tin bai">')
+    article = extract(page(image=image), "https://tinh.gov.vn/tin/hoi-nghi.html")
+    assert [i.src for i in article.images] == ["https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"]
+    assert 'src="https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"' in article.body_html
+    assert "loading.gif" not in article.body_html
