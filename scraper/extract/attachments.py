@@ -9,11 +9,9 @@ from lxml import etree
 
 from .article import Attachment
 from .boilerplate import is_chrome
+from .documents import document_type, mentions_document
 from .vietnamese import clean_text
 
-DOCUMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "zip", "rar", "7z")
-# Liferay keeps the file name inside the path: /documents/10180/1/Report.pdf/<uuid>
-_EXTENSION = re.compile(r"\.(" + "|".join(DOCUMENT_TYPES) + r")(?:$|[/?#])", re.I)
 # Labels portals put on download links; a paragraph of only these and
 # document links is the attachment list, not body text.
 ATTACHMENT_LABELS = re.compile(
@@ -21,12 +19,6 @@ ATTACHMENT_LABELS = re.compile(
     r"văn\s*bản\s*đính\s*kèm|tài\s*liệu\s*đính\s*kèm|đính\s*kèm|xem\s*file|xem\s*văn\s*bản)\s*:?\s*",
     re.I,
 )
-
-
-def document_type(url: str) -> str:
-    """"pdf", "docx"... when ``url`` names a document file, else ""."""
-    match = _EXTENSION.search(urlsplit(url).path + "?")
-    return match.group(1).lower() if match else ""
 
 
 def is_label(text: str) -> bool:
@@ -80,7 +72,7 @@ def attachment_regions(page) -> list[etree._Element]:
     """
     regions: list[etree._Element] = []
     for link in page.root.iter("a"):
-        if _EXTENSION.search(link.get("href") or ""):
+        if mentions_document(link.get("href") or ""):
             region = _region_around(link)
             if region is not None and region not in regions:
                 regions.append(region)

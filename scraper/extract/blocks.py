@@ -14,7 +14,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .attachments import document_type, is_label
+from .attachments import is_label
+from .documents import document_type
 from .vietnamese import clean_text
 
 BLOCK_TAGS = {

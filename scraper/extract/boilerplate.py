@@ -11,13 +11,17 @@ import re
 
 from lxml import etree
 
+from .documents import mentions_document
+
 # Page chrome: never part of any article.
 CHROME_TAGS = ("nav", "aside", "footer", "script", "style", "noscript", "iframe")
 # ASP.NET and SharePoint wrap the whole page in one <form>: only small forms
 # (search boxes, polls, logins) are chrome.
 MAX_CHROME_FORM_CHARS = 500
+# Elementor calls every block of a page "elementor-widget", the article's
+# text included: "widget" after "elementor-" is not a sidebar.
 _CHROME_NAMES = re.compile(
-    r"(?:^|[\s_\-])(?:"
+    r"(?:^|[\s_]|(?<!elementor)-)(?:"
     r"share|sharing|social|print|email|tool|toolbar|related|relate|other-?news|othernews|more-?news|"
     r"tin-?lien-?quan|tinlienquan|tin-?khac|tinkhac|cac-?tin-?khac|same-?category|"
     r"comment|binh-?luan|rating|vote|tags?|tag-?list|keyword|"
@@ -29,7 +33,9 @@ _CHROME_NAMES = re.compile(
 )
 # The article's own furniture: headers with title, date, byline and
 # breadcrumbs. Where lead, date and author are found; not body text.
-_FURNITURE_NAMES = re.compile(r"(?:^|[\s_\-])(?:header|breadcrumbs?|meta|view-?count|luot-?xem)(?:$|[\s_\-])", re.I)
+_FURNITURE_NAMES = re.compile(
+    r"(?:^|[\s_\-])(?:header|breadcrumbs?|path|duong-?dan|meta|view-?count|luot-?xem)(?:$|[\s_\-])", re.I
+)
 
 
 def _names(element: etree._Element) -> str:
@@ -79,3 +85,28 @@ def _remove_keeping_tail(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
+
+
+_LIST_TAGS = ("table", "ul", "ol", "dl", "div", "section")
+_MIN_LINK_SHARE = 0.6
+
+
+def drop_link_lists(root: etree._Element) -> None:
+    """Remove unnamed lists of links from a content copy: "Các tin khác"
+    tables, print/back bars, tag clouds. A block of two or more links whose
+    link text is most of its text is navigation, not a paragraph; lists of
+    attached documents are kept for the attachment finder."""
+    for element in list(root.iterdescendants(*_LIST_TAGS)):
+        if element.getparent() is None or not _is_link_list(element):
+            continue
+        _remove_keeping_tail(element)
+
+
+def _is_link_list(element: etree._Element) -> bool:
+    links = list(element.iter("a"))
+    if len(links) < 2 or any(mentions_document(link.get("href") or "") for link in links):
+        return False
+    text = "".join(element.text_content().split())
+    linked = sum(len("".join(link.text_content().split())) for link in links)
+    return bool(text) and linked >= _MIN_LINK_SHARE * len(text)
+

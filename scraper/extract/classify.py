@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from .article import Article
-from .attachments import document_type
+from .documents import document_type
 from .page import Page
 from .vietnamese import clean_text
 

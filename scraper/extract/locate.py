@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .attachments import attachment_regions, drop_attachment_regions
-from .boilerplate import drop_boilerplate
+from .boilerplate import drop_boilerplate, drop_link_lists
 from .page import Page
 from .regions import (
-    HOME_CRUMBS, container_of, date_after_title, drop_datelines, find_bold_lead, find_category, find_date_text, find_lead, first_outside_boilerplate,
+    HOME_CRUMBS, container_of, date_after_title, drop_datelines, find_author, find_bold_lead, find_category,
+    find_date_text, find_lead, first_outside_boilerplate, is_account_name,
 )
 from .vietnamese import clean_text
 
@@ -67,7 +68,7 @@ def locate_article(page: Page, extractor: str, title: etree._Element | None, tit
         content=_cleaned_copy(page, content, hints.drop, [title, lead]),
         lead=clean_text(lead.text_content()) if lead is not None else "",
         date_texts=_date_texts(page, hints, container, title, content),
-        author=_text(first_outside_boilerplate(page, hints.author, container)),
+        author=_author(page, hints, container),
         category=_last_crumb(page, hints.category) or find_category(page, container),
         extra_regions=attachment_regions(page),
     )
@@ -94,9 +95,19 @@ def _cleaned_copy(page: Page, content: etree._Element, drop: tuple[str, ...], ta
     for element in copied.xpath(".//*[@data-govnews-drop]"):
         element.drop_tree()
     drop_boilerplate(copied)
+    drop_link_lists(copied)
     drop_attachment_regions(copied)
     drop_datelines(copied)
     return copied
+
+
+def _author(page: Page, hints: Hints, container: etree._Element) -> str:
+    """The byline: the layout's author element, else an author-named one;
+    never a CMS account name such as "admin"."""
+    author = _text(first_outside_boilerplate(page, hints.author, container))
+    if not author or is_account_name(author):
+        author = find_author(container)
+    return author
 
 
 def _text(element: etree._Element | None) -> str:

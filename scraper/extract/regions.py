@@ -13,13 +13,18 @@ import re
 
 from lxml import etree
 
+from .blocks import Block
 from .boilerplate import is_chrome
+from .cleaning import author_from_line
 from .dates import parse_vietnamese_date
 from .page import Page
 from .vietnamese import clean_text
 
 LEAD_NAMES = re.compile(r"sapo|summary|lead|tom-?tat|trich-?yeu|mo-?ta|excerpt|intro|description|abstract|teaser", re.I)
 DATE_NAMES = re.compile(r"date|time|ngay|publish|posted|thoi-?gian", re.I)
+AUTHOR_NAMES = re.compile(r"author|byline|tac-?gia|but-?danh|nguoi-?viet|writer", re.I)
+# CMS account names shown as bylines: not a person who signed the article.
+ACCOUNT_NAMES = {"admin", "administrator", "quản trị", "quản trị viên", "quantri", "webmaster", "editor", "biên tập viên"}
 CATEGORY_NAMES = re.compile(r"(?:^|[\s_-])(?:cat|cate|category|chuyen-?muc|section)(?:$|[\s_-])", re.I)
 UPDATED = re.compile(r"cập\s*nhật|update|sửa\s*đổi", re.I)
 BREADCRUMBS = ("[class*='breadcrumb'] a", "[id*='breadcrumb'] a", "[class*='duong-dan'] a", "[class*='duongdan'] a")
@@ -40,7 +45,7 @@ def title_heading(page: Page) -> etree._Element | None:
             if len(text) >= 10 and (text in meta_title or meta_title.startswith(text[:40])):
                 return heading
     texts = {}
-    for node in page.root.xpath("//body//text()[string-length(normalize-space()) >= 10]"):
+    for node in page.root.xpath("//body//text()[string-length(normalize-space()) >= 10][not(ancestor::a)]"):
         texts.setdefault(clean_text(node), node)
     for candidate in _title_candidates(page):
         node = texts.get(candidate)
@@ -58,16 +63,19 @@ _BIG_FONT = re.compile(r"font-size\s*:\s*(\d+)", re.I)
 
 
 def headline_before(content: etree._Element) -> etree._Element | None:
-    """The headline printed just above ``content`` on a page whose metadata
-    title is only the site's name (old sites title every page alike).
+    """The headline printed above the article's text, for pages whose
+    metadata title is only the site's name (old sites title every page alike).
 
-    Walks back from the content over at most 30 text lines outside page
-    chrome and returns the nearest one set as a headline: a heading, a
-    title-named element, a big font, or a short all-bold line.
+    Walks back from the content's first full paragraph (so a headline at the
+    top of the content counts too) over at most 30 text lines outside page
+    chrome and links, and returns the nearest one set as a headline: a
+    heading, a title-named element, a big font, or a short all-bold line.
     """
-    lines = content.xpath("preceding::text()[normalize-space()]")
+    first = content.xpath(".//text()[string-length(normalize-space()) >= 100][1]")
+    anchor = _holder(first[0]) if first else content
+    lines = anchor.xpath("preceding::text()[normalize-space()]")
     for node in reversed(lines[-30:]):
-        element = node.getparent()
+        element = _holder(node)
         text = clean_text(node)
         if not 15 <= len(text) <= 250 or parse_vietnamese_date(text) or _in_chrome(element, None):
             continue
@@ -78,6 +86,12 @@ def headline_before(content: etree._Element) -> etree._Element | None:
         if any(_looks_like_headline(part) for part in (element, *element.iterdescendants())):
             return element
     return None
+
+
+def _holder(text) -> etree._Element:
+    """The element a text node (an lxml "smart" string) is printed inside."""
+    parent = text.getparent()
+    return parent.getparent() if text.is_tail and parent.getparent() is not None else parent
 
 
 def _looks_like_headline(element: etree._Element) -> bool:
@@ -187,6 +201,25 @@ def find_date_text(container: etree._Element) -> str:
             continue
         return value
     return updated
+
+
+def find_author(container: etree._Element) -> str:
+    """The name in an author-named element around the article ("Tác giả:"
+    and similar prefixes taken off), if it reads as a person's name."""
+    for element in container.iter(*_TEXT_TAGS, "a", "address"):
+        if not _named(element, AUTHOR_NAMES) or _in_chrome(element, container):
+            continue
+        text = clean_text(element.text_content())
+        if 2 <= len(text) <= 80:
+            name = author_from_line(Block(kind="p", text=text, bold=True))
+            if name and not is_account_name(name):
+                return name
+    return ""
+
+
+def is_account_name(name: str) -> bool:
+    """"admin", "Quản trị viên": a CMS account, not the article's author."""
+    return name.strip().lower() in ACCOUNT_NAMES
 
 
 def find_category(page: Page, container: etree._Element) -> str:
