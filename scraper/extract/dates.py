@@ -21,11 +21,15 @@ _WORDED = re.compile(
     re.IGNORECASE,
 )
 _ISO = re.compile(
-    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
-_TIME = re.compile(r"(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*[:hg]\s*(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)")
+_TIME = re.compile(
+    r"(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*[:hg]\s*(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
+    r"(?:\s*(?P<half>AM|PM|SA|CH)\b)?",  # ASP.NET's "3:30:00 PM"; SA/CH are Vietnamese AM/PM
+    re.IGNORECASE,
+)
 
 
 def parse_vietnamese_date(text: str | None) -> datetime | None:
@@ -51,6 +55,11 @@ def _build(date_match: re.Match, time_match: re.Match | None) -> datetime | None
     hour = minute = second = 0
     if time_match:
         hour, minute = int(time_match["hour"]), int(time_match["minute"])
+        half = (time_match["half"] or "").upper()
+        if half in ("PM", "CH") and hour < 12:
+            hour += 12
+        elif half in ("AM", "SA") and hour == 12:
+            hour = 0
         second = int(time_match["second"] or 0)
     try:
         return datetime(
