@@ -1,5 +1,5 @@
-"""Page-level details the fixtures do not all show: JSON-LD dates and
-lazy-loaded images, as modern themes write them."""
+"""Page-level details the fixtures do not all show: JSON-LD dates,
+lazy-loaded images and breadcrumbs ending with the title, as themes write them."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ PARAGRAPH = ("Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai n
              "với sự tham dự của lãnh đạo các sở, ngành, địa phương trên địa bàn tỉnh. ")
 
 
-def page(head: str = "", image: str = "") -> bytes:
+def page(head: str = "", image: str = "", crumbs: str = "") -> bytes:
     return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>Hội nghị triển khai chuyển đổi số năm 2024 - Cổng thông tin điện tử tỉnh</title>{head}</head>
-<body><nav><a href="/">Trang chủ</a></nav><main><article>
+<body><nav><a href="/">Trang chủ</a></nav><main>{crumbs}<article>
 <h1>Hội nghị triển khai chuyển đổi số năm 2024</h1>
 <div class="content">{image}<p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p></div>
 </article></main></body></html>""".encode()
@@ -40,3 +40,12 @@ def test_lazy_loaded_image_keeps_its_real_address():
     assert [i.src for i in article.images] == ["https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"]
     assert 'src="https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"' in article.body_html
     assert "loading.gif" not in article.body_html
+
+
+def test_breadcrumb_ending_with_the_article_title_gives_the_category_before_it():
+    crumbs = ('<ol class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức</a></li>'
+              '<li><a href="/tin-tuc/chuyen-doi-so">Chuyển đổi số</a></li>'
+              '<li><a href="/tin/hoi-nghi.html">Hội nghị triển khai chuyển đổi số...</a></li></ol>')
+    article = extract(page(crumbs=crumbs), "https://tinh.gov.vn/tin/hoi-nghi.html")
+    assert article.title == "Hội nghị triển khai chuyển đổi số năm 2024"
+    assert article.category == "Chuyển đổi số"

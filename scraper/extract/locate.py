@@ -17,8 +17,8 @@ from .attachments import attachment_regions, drop_attachment_regions
 from .boilerplate import drop_boilerplate, drop_link_lists
 from .page import Page
 from .regions import (
-    HOME_CRUMBS, container_of, date_after_title, drop_datelines, find_author, find_bold_lead, find_category,
-    find_date_text, find_lead, first_outside_boilerplate, is_account_name,
+    container_of, date_after_title, drop_datelines, find_author, find_bold_lead, find_category,
+    find_date_text, find_lead, first_outside_boilerplate, is_account_name, last_crumb,
 )
 from .vietnamese import clean_text
 
@@ -69,7 +69,7 @@ def locate_article(page: Page, extractor: str, title: etree._Element | None, tit
         lead=clean_text(lead.text_content()) if lead is not None else "",
         date_texts=_date_texts(page, hints, container, title, content),
         author=_author(page, hints, container),
-        category=_last_crumb(page, hints.category) or find_category(page, container),
+        category=_last_crumb(page, hints.category, title_text) or find_category(page, container, title_text),
         extra_regions=attachment_regions(page),
     )
 
@@ -125,10 +125,9 @@ def _date_text(element: etree._Element | None) -> str:
     return clean_text(element.text_content())
 
 
-def _last_crumb(page: Page, selectors: tuple[str, ...]) -> str:
+def _last_crumb(page: Page, selectors: tuple[str, ...], title: str) -> str:
     for selector in selectors:
-        crumbs = [clean_text(el.text_content()) for el in page.select(selector)]
-        crumbs = [c for c in crumbs if c and c.lower() not in HOME_CRUMBS]
-        if crumbs:
-            return crumbs[-1]
+        crumb = last_crumb([clean_text(el.text_content()) for el in page.select(selector)], title)
+        if crumb:
+            return crumb
     return ""

@@ -222,22 +222,37 @@ def is_account_name(name: str) -> bool:
     return name.strip().lower() in ACCOUNT_NAMES
 
 
-def find_category(page: Page, container: etree._Element) -> str:
-    """The last breadcrumb that is not "Trang chủ", else a category-named link."""
+def find_category(page: Page, container: etree._Element, title: str) -> str:
+    """The last breadcrumb that is neither "Trang chủ" nor the article's own
+    title, else a category-named link."""
     for selector in BREADCRUMBS:
-        crumbs = [clean_text(a.text_content()) for a in page.select(selector)]
-        crumbs = [c for c in crumbs if c and c.lower() not in HOME_CRUMBS]
-        if crumbs:
-            return crumbs[-1]
-    crumbs = _unmarked_breadcrumb(page)
-    if crumbs:
-        return crumbs[-1]
+        crumb = last_crumb([clean_text(a.text_content()) for a in page.select(selector)], title)
+        if crumb:
+            return crumb
+    crumb = last_crumb(_unmarked_breadcrumb(page), title)
+    if crumb:
+        return crumb
     for element in container.iter(*_TEXT_TAGS, "a"):
         if _named(element, CATEGORY_NAMES):
             text = clean_text(element.text_content())
             if 2 <= len(text) <= 80:
                 return text
     return ""
+
+
+def last_crumb(crumbs: list[str], title: str) -> str:
+    """The deepest category of a breadcrumb trail: many trails end with the
+    article's own (sometimes shortened) title, which is not a category."""
+    crumbs = [c for c in crumbs if c and c.lower() not in HOME_CRUMBS]
+    while crumbs and title and (crumbs[-1] == title or _shortened(crumbs[-1], title)):
+        crumbs.pop()
+    return crumbs[-1] if crumbs else ""
+
+
+def _shortened(crumb: str, title: str) -> bool:
+    """"Hội nghị triển khai nhiệm vụ..." for a longer title."""
+    stem = crumb.rstrip(".… ")
+    return len(stem) >= 20 and stem != crumb and title.startswith(stem)
 
 
 def first_outside_boilerplate(page: Page, selectors, container: etree._Element) -> etree._Element | None:
@@ -268,7 +283,7 @@ def _unmarked_breadcrumb(page: Page) -> list[str]:
         trail = link.getparent()
         links = [clean_text(a.text_content()) for a in trail.iter("a")]
         if 2 <= len(links) <= 6 and _CRUMB_SEPARATORS.search(trail.text_content()):
-            return [text for text in links if text and text.lower() not in HOME_CRUMBS]
+            return links
     return []
 
 
