@@ -114,14 +114,16 @@ def _take_trailer(blocks: list[Block], parts: Parts) -> None:
 
 def author_from_line(block: Block) -> str:
     """The author named by a short closing line, or "" if it is body text."""
-    text = block.text.strip().strip("()").strip()
+    text = block.text.strip()
+    if text.startswith("(") and text.endswith(")"):  # "(Minh Anh)"
+        text = text[1:-1].strip()
     prefixed = _AUTHOR_PREFIX.match(text)
     if prefixed:
         return prefixed.group(1).strip().rstrip(".")
     if text.upper() in _AUTHOR_ABBREVIATIONS:
         return text
-    # "Nguyễn Văn Hùng - Văn phòng HĐND-UBND huyện": a name, then the unit
-    name = re.split(r"\s+[-–—]\s+|,\s+", text)[0].strip().rstrip(".")
+    # "Nguyễn Văn Hùng - Văn phòng HĐND-UBND huyện", "Hồng Nhung (TTVH-TT)": a name, then the unit
+    name = re.split(r"\s+[-–—]\s+|,\s+|\s+\(", text)[0].strip().rstrip(".")
     words = name.split()
     if not 1 <= len(words) <= 5 or len(text) > 120:
         return ""
