@@ -49,6 +49,8 @@ def is_chrome(element: etree._Element, names: str | None = None) -> bool:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     if tag in CHROME_TAGS:
         return True
+    if tag in ("body", "html"):  # themes name the page by its layout: "has-sidebar-left"
+        return False
     if tag == "form":
         return len(element.text_content()) < MAX_CHROME_FORM_CHARS
     names = _names(element) if names is None else names
