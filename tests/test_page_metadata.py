@@ -1,7 +1,10 @@
 """Page-level details the fixtures do not all show: JSON-LD dates,
-lazy-loaded images and breadcrumbs ending with the title, as themes write them."""
+lazy-loaded images, breadcrumbs ending with the title and site names in
+<h1>, as themes write them."""
 
 from __future__ import annotations
+
+import pytest
 
 from scraper.extract import extract
 
@@ -49,3 +52,16 @@ def test_breadcrumb_ending_with_the_article_title_gives_the_category_before_it()
     article = extract(page(crumbs=crumbs), "https://tinh.gov.vn/tin/hoi-nghi.html")
     assert article.title == "Hội nghị triển khai chuyển đổi số năm 2024"
     assert article.category == "Chuyển đổi số"
+
+
+@pytest.mark.parametrize("logo, title_tag, logo_class", [
+    ("Cổng thông tin điện tử tỉnh Sơn La", "Hội nghị chuyển đổi số năm 2024 - Cổng thông tin điện tử tỉnh Sơn La", "logo"),
+    ("Cổng thông tin điện tử tỉnh Sơn La", "Cổng thông tin điện tử tỉnh Sơn La", "site"),
+    ("UBND tỉnh Sơn La", "UBND tỉnh Sơn La | Hội nghị chuyển đổi số năm 2024", "site"),
+])
+def test_site_name_in_an_h1_is_not_the_title(logo, title_tag, logo_class):
+    html = f"""<html><head><meta charset="utf-8"><title>{title_tag}</title></head><body>
+<div class="top"><h1 class="{logo_class}"><a href="/">{logo}</a></h1></div>
+<div class="main"><h2 class="news-title">Hội nghị chuyển đổi số năm 2024</h2>
+<div class="news-content"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p></div></div></body></html>"""
+    assert extract(html.encode(), "https://sonla.gov.vn/tin/1.html").title == "Hội nghị chuyển đổi số năm 2024"

@@ -27,7 +27,7 @@ _CHROME_NAMES = re.compile(
     r"comment|binh-?luan|rating|vote|tags?|tag-?list|keyword|"
     r"menu|navbar|nav|sidebar|side-?bar|col-?right|col-?left|right-?col|left-?col|"
     r"banner|adv|advert|ads|quang-?cao|counter|thong-?ke|statistic|visitor|luot-?truy-?cap|"
-    r"footer|copyright|pagination|paging|widget|portlet-?topper|popup|modal"
+    r"footer|copyright|pagination|paging|widget|portlet-?topper|popup|modal|logo|masthead"
     r")(?:$|[\s_\-])",
     re.I,
 )

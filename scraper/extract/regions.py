@@ -10,6 +10,7 @@ category, which is how CMS themes of every family mark them.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -39,11 +40,13 @@ def title_heading(page: Page) -> etree._Element | None:
     meta_title = clean_text(page.meta.get("og:title") or page.html_title)
     if not meta_title:
         return None
+    site_name = clean_text(page.meta.get("og:site_name", ""))
     for tags in (("h1",), ("h2", "h3")):
         for heading in page.root.iter(*tags):
             text = clean_text(heading.text_content())
             if len(text) >= 10 and (text in meta_title or meta_title.startswith(text[:40])):
-                return heading
+                if not _is_masthead(heading, text, site_name):
+                    return heading
     texts = {}
     for node in page.root.xpath("//body//text()[string-length(normalize-space()) >= 10][not(ancestor::a)]"):
         texts.setdefault(clean_text(node), node)
@@ -54,8 +57,24 @@ def title_heading(page: Page) -> etree._Element | None:
         element = node.getparent()
         while element.getparent() is not None and clean_text(element.getparent().text_content()) == candidate:
             element = element.getparent()
-        return element
+        if not _is_masthead(element, candidate, site_name):
+            return element
     return None
+
+
+_HOME_PATHS = re.compile(r"^/?(?:(?:index|default|trang-?chu|home)(?:\.\w+)?)?/?$", re.I)
+
+
+def _is_masthead(element: etree._Element, text: str, site_name: str) -> bool:
+    """The site's own name printed big in the page header (many portals put
+    their logo text in an <h1>): inside chrome, a link to the home page, or
+    a text that names the site."""
+    if _names_site(text, site_name) or _in_chrome(element, None):
+        return True
+    for link in element.iter("a"):
+        if _HOME_PATHS.match(urlsplit(link.get("href") or "").path) and clean_text(link.text_content()) == text:
+            return True
+    return False
 
 
 _HEADLINE_NAMES = re.compile(r"title|tieu-?de|headline|heading", re.I)
