@@ -36,6 +36,11 @@ def test_no_date_anywhere_gives_none():
     assert article.is_article and article.published_at is None
 
 
+def test_day_in_the_address_when_the_page_gives_none():
+    article = extract(page(), "https://tinh.gov.vn/2024/01/10/hoi-nghi/")
+    assert article.published_at == "2024-01-10T00:00:00+07:00"
+
+
 def test_lazy_loaded_image_keeps_its_real_address():
     image = ('<img src="/images/loading.gif" data-src="/uploads/2024/01/hoi-nghi.jpg" width="800" height="500" '
              'alt="anh tin bai">')

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .dates import parse_vietnamese_date, to_iso
+import re
+from datetime import datetime
+
+from .dates import VIETNAM_TZ, parse_vietnamese_date, to_iso
 from .page import Page
 
 # Publication time in metadata; modification times are never used for it.
@@ -14,7 +17,8 @@ _META_KEYS = (
 
 def published_at(page: Page, date_texts: list[str]) -> str | None:
     """ISO publication time from the article's date lines, or its metadata
-    (meta tags, then JSON-LD ``datePublished``).
+    (meta tags, then JSON-LD ``datePublished``), or at last the day in the
+    page's address (WordPress's /2024/01/10/slug).
 
     The first visible date line found around the article wins; a later line
     or the metadata adds the time of day when the first gives only the day
@@ -26,7 +30,7 @@ def published_at(page: Page, date_texts: list[str]) -> str | None:
     if not candidates or (candidates[0].hour, candidates[0].minute) == (0, 0):
         candidates += [moment for moment in map(parse_vietnamese_date, _linked_data_dates(page)) if moment]
     if not candidates:
-        return None
+        return to_iso(_date_in_url(page.url))
     chosen = candidates[0]
     if (chosen.hour, chosen.minute) == (0, 0):
         timed = [m for m in candidates[1:] if m.date() == chosen.date() and (m.hour, m.minute) != (0, 0)]
@@ -37,3 +41,17 @@ def published_at(page: Page, date_texts: list[str]) -> str | None:
 def _linked_data_dates(page: Page) -> list[str]:
     """``datePublished`` of the page's JSON-LD article objects."""
     return [item["datePublished"] for item in page.linked_data if isinstance(item.get("datePublished"), str)]
+
+
+_URL_DAY = re.compile(r"/(20\d\d|19\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+
+
+def _date_in_url(url: str) -> datetime | None:
+    match = _URL_DAY.search(url)
+    if not match:
+        return None
+    year, month, day = map(int, match.groups())
+    try:
+        return datetime(year, month, day, tzinfo=VIETNAM_TZ)
+    except ValueError:
+        return None
