@@ -40,3 +40,19 @@ def test_body_sentences_are_not_authors(line):
 def test_author_then_source_at_the_end():
     parts = assemble([BODY, Block(kind="p", text="PV", right=True), Block(kind="p", text="Theo baotinh.vn")])
     assert (parts.author, parts.source, parts.paragraphs) == ("PV", "baotinh.vn", [BODY.text])
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Theo Báo Hà Tĩnh", "Báo Hà Tĩnh"),
+    ("Theo Đài PT-TH tỉnh", "Đài PT-TH tỉnh"),
+    ("(Theo Nhân Dân)", "Nhân Dân"),
+])
+def test_theo_lines_name_a_source_never_an_author(line, source):
+    parts = assemble([BODY, Block(kind="p", text=line, bold=True, right=True)])
+    assert (parts.author, parts.source, parts.paragraphs) == ("", source, [BODY.text])
+
+
+def test_theo_sentence_stays_in_the_body():
+    line = "Theo kế hoạch, các xã hoàn thành trước ngày 30/6."
+    parts = assemble([BODY, Block(kind="p", text=line)])
+    assert parts.source == "" and parts.paragraphs == [BODY.text, line]

@@ -100,7 +100,7 @@ def _take_trailer(blocks: list[Block], parts: Parts) -> None:
             return
         text = last.text.strip()
         source = _SOURCE_LINE.match(text)
-        if source and not parts.source and _looks_like_source(source.group(1)):
+        if source and not parts.source and _names_a_source(source.group(1)):
             parts.source = source.group(1).strip()
             blocks.pop()
             continue
@@ -136,6 +136,18 @@ def author_from_line(block: Block) -> str:
 
 def _is_lead_paragraph(block: Block) -> bool:
     return block.kind == "p" and (block.bold or bool(SOURCE_MARKER.match(block.text))) and len(block.text) > 60
+
+
+def _names_a_source(name: str) -> bool:
+    """What a closing "Theo ..." line names: a site, an agency, a paper
+    ("Báo Hà Tĩnh"), or any proper name, but not "Theo kế hoạch"."""
+    words = name.split()
+    return _looks_like_source(name) or bool(_PUBLICATION.match(name)) or (
+        len(words) <= 8 and all(_NAME_WORD.match(word) for word in words)
+    )
+
+
+_PUBLICATION = re.compile(r"(?:báo|đài|cổng|tạp\s*chí|thông\s*tấn|trang|truyền\s*hình|phát\s*thanh)\s", re.I)
 
 
 def _looks_like_source(text: str) -> bool:
