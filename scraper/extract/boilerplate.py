@@ -95,13 +95,34 @@ _MIN_LINK_SHARE = 0.6
 
 def drop_link_lists(root: etree._Element) -> None:
     """Remove unnamed lists of links from a content copy: "Các tin khác"
-    tables, print/back bars, tag clouds. A block of two or more links whose
-    link text is most of its text is navigation, not a paragraph; lists of
-    attached documents are kept for the attachment finder."""
-    for element in list(root.iterdescendants(*_LIST_TAGS)):
-        if element.getparent() is None or not _is_link_list(element):
+    tables, print/back bars, tag clouds, "Xem thêm:" lines. A block of two
+    or more links whose link text is most of its text is navigation, not a
+    paragraph; lists of attached documents are kept for the attachment
+    finder."""
+    for element in list(root.iterdescendants(*_LIST_TAGS, "p", "li")):
+        if element.getparent() is None:
             continue
-        _remove_keeping_tail(element)
+        if _is_related_line(element) or (element.tag in _LIST_TAGS and _is_link_list(element)):
+            _remove_keeping_tail(element)
+
+
+# "Xem thêm: <a>another article</a>" placed inside the text.
+_RELATED_LABEL = re.compile(
+    r"^\s*(?:xem\s*thêm|đọc\s*thêm|tin\s*liên\s*quan|bài\s*liên\s*quan|tin\s*cùng\s*chuyên\s*mục|"
+    r"có\s*thể\s*bạn\s*quan\s*tâm)\s*:?\s*",
+    re.I,
+)
+
+
+def _is_related_line(element: etree._Element) -> bool:
+    """A line that is a "Xem thêm:" label and links to other articles."""
+    text = " ".join(element.text_content().split())
+    label = _RELATED_LABEL.match(text)
+    if not label:
+        return False
+    rest = len(text) - label.end()
+    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+    return rest > 0 and linked >= _MIN_LINK_SHARE * rest
 
 
 def _is_link_list(element: etree._Element) -> bool:

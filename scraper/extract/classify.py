@@ -13,6 +13,7 @@ from .page import Page
 from .vietnamese import clean_text
 
 MIN_BODY_CHARS = 100
+MAX_NOTICE_DOCUMENTS = 3
 _ERROR = re.compile(
     r"không\s+tồn\s+tại|không\s+tìm\s+thấy|page\s+not\s+found|\b404\b|lỗi\s+truy\s+cập|"
     r"đã\s+bị\s+(?:xóa|xoá|gỡ)|không\s+có\s+quyền|access\s+denied",
@@ -46,11 +47,19 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
         return "listing"  # headline, standfirst, headline, standfirst...
     if own_chars < MIN_BODY_CHARS or (own_chars < 300 and _PLACEHOLDER.search(" ".join(own))):
         return "placeholder" if _PLACEHOLDER.search(" ".join(own) + " " + article.lead) else "no body"
-    if own_chars < 400:  # little text of its own: is the page a list of other articles or documents?
+    if own_chars < 400 and not _is_notice(article):
+        # little text of its own: is the page a list of other articles or documents?
         headlines, documents = _links(page.root)
         if len(headlines) >= 12 or documents >= 5:
             return "listing"
     return ""
+
+
+def _is_notice(article: Article) -> bool:
+    """A short announcement ("Thông báo lịch tiếp công dân...") whose
+    substance is the one to three documents it attaches: an article, however
+    little text it has and however many headlines the sidebars list."""
+    return 1 <= len(article.attachments) <= MAX_NOTICE_DOCUMENTS
 
 
 def _links(root: etree._Element) -> tuple[set[str], int]:
