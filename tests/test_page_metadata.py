@@ -1,6 +1,6 @@
 """Page-level details the fixtures do not all show: JSON-LD dates,
-lazy-loaded images, breadcrumbs ending with the title and site names in
-<h1>, as themes write them."""
+lazy-loaded and AMP images, breadcrumbs ending with the title and site
+names in <h1>, as themes write them."""
 
 from __future__ import annotations
 
@@ -70,3 +70,12 @@ def test_site_name_in_an_h1_is_not_the_title(logo, title_tag, logo_class):
 <div class="main"><h2 class="news-title">Hội nghị chuyển đổi số năm 2024</h2>
 <div class="news-content"><p>{PARAGRAPH * 3}</p><p>{PARAGRAPH * 2}</p></div></div></body></html>"""
     assert extract(html.encode(), "https://sonla.gov.vn/tin/1.html").title == "Hội nghị chuyển đổi số năm 2024"
+
+
+def test_amp_images_are_images():
+    image = ('<figure><amp-img src="/uploads/2024/01/hoi-nghi.jpg" width="800" height="500" layout="responsive">'
+             '<noscript><img src="/uploads/2024/01/hoi-nghi.jpg"></noscript></amp-img>'
+             '<figcaption>Quang cảnh hội nghị.</figcaption></figure>')
+    article = extract(page(image=image), "https://tinh.gov.vn/tin/hoi-nghi.html")
+    assert [(i.src, i.caption) for i in article.images] == [("https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg", "Quang cảnh hội nghị.")]
+    assert 'src="https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"' in article.body_html

@@ -89,6 +89,8 @@ class Page:
             root = lxml.html.document_fromstring(text, parser=_html_parser())
         except (etree.ParserError, ValueError):
             return None
+        for image in root.iter("amp-img"):  # AMP pages: the same image, another tag
+            image.tag = "img"
         page = cls(url=url, root=root)
         page.meta = _meta_tags(root)
         return page
