@@ -41,7 +41,14 @@ _FURNITURE_NAMES = re.compile(
 def _names(element: etree._Element) -> str:
     """" class id " for the name patterns; "" for the many elements with neither."""
     classes, ident = element.get("class"), element.get("id")
+    if classes and "hentry" in classes:
+        classes = _TAXONOMY_CLASSES.sub(" ", classes)
     return f" {classes or ''} {ident or ''} " if classes or ident else ""
+
+
+# WordPress marks a post with a class per tag and category ("tag-thong-ke",
+# "category-quang-cao"): the post's topics, not what the element is.
+_TAXONOMY_CLASSES = re.compile(r"(?<!\S)(?:tag|category|post_format|format)-\S+")
 
 
 def is_chrome(element: etree._Element, names: str | None = None) -> bool:

@@ -65,11 +65,16 @@ def title_heading(page: Page) -> etree._Element | None:
 _HOME_PATHS = re.compile(r"^/?(?:(?:index|default|trang-?chu|home)(?:\.\w+)?)?/?$", re.I)
 
 
+_SITE_NAME = re.compile(r"^(?:cổng|trang)\s+(?:thông\s+tin|ttđt)|\.gov\.vn$", re.I)
+
+
 def _is_masthead(element: etree._Element, text: str, site_name: str) -> bool:
     """The site's own name printed big in the page header (many portals put
     their logo text in an <h1>): inside chrome, a link to the home page, or
-    a text that names the site."""
-    if _names_site(text, site_name) or _in_chrome(element, None):
+    a text that is the site's name ("Cổng thông tin điện tử tỉnh ...").
+    A title that merely mentions a portal ("Năm 2023, Cổng Dịch vụ công
+    quốc gia ...") is not one."""
+    if text == site_name or _SITE_NAME.search(text) or _in_chrome(element, None):
         return True
     for link in element.iter("a"):
         if _HOME_PATHS.match(urlsplit(link.get("href") or "").path) and clean_text(link.text_content()) == text:
