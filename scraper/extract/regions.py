@@ -47,10 +47,14 @@ def title_heading(page: Page) -> etree._Element | None:
             if len(text) >= 10 and (text in meta_title or meta_title.startswith(text[:40])):
                 if not _is_masthead(heading, text, site_name):
                     return heading
+    candidates = _title_candidates(page)
+    first_words = {candidate.split()[0] for candidate in candidates}
     texts = {}
     for node in page.root.xpath("//body//text()[string-length(normalize-space()) >= 10][not(ancestor::a)]"):
-        texts.setdefault(clean_text(node), node)
-    for candidate in _title_candidates(page):
+        words = node.split(None, 1)
+        if words and words[0] in first_words:  # most lines start unlike any candidate: skip cleaning them
+            texts.setdefault(clean_text(node), node)
+    for candidate in candidates:
         node = texts.get(candidate)
         if node is None:
             continue
