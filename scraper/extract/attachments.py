@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from .article import Attachment
-from .boilerplate import is_chrome
+from .boilerplate import in_chrome
 from .documents import document_type, mentions_document
 from .vietnamese import clean_text
 
@@ -50,16 +50,18 @@ _REGION_TAGS = ("div", "ul", "table", "section", "p")
 _LABEL_LEVELS = 4  # how far above a link a "Tải về" label may sit
 
 
+def _named_like_region(element: etree._Element) -> bool:
+    return bool(_REGION_NAMES.search(f"{element.get('class', '')} {element.get('id', '')}"))
+
+
 def _is_attachment_region(element: etree._Element) -> bool:
     """Named like an attachment list and holding at least one document link."""
-    return bool(_REGION_NAMES.search(f"{element.get('class', '')} {element.get('id', '')}")) and any(
-        document_type(link.get("href") or "") for link in element.iter("a")
-    )
+    return _named_like_region(element) and any(document_type(link.get("href") or "") for link in element.iter("a"))
 
 
 def drop_attachment_regions(content: etree._Element) -> None:
     """Remove attachment lists from a content copy: they are not body text."""
-    for element in list(content.iter("div", "ul", "table", "section", "p")):
+    for element in list(content.iter(_REGION_TAGS)):
         if element is not content and element.getparent() is not None and _is_attachment_region(element):
             element.drop_tree()
 
@@ -76,7 +78,7 @@ def attachment_regions(page) -> list[etree._Element]:
             region = _region_around(link)
             if region is not None and region not in regions:
                 regions.append(region)
-    return [region for region in regions if not any(is_chrome(ancestor) for ancestor in region.iterancestors())]
+    return [region for region in regions if not in_chrome(region.getparent())]
 
 
 def _region_around(link: etree._Element) -> etree._Element | None:
@@ -86,7 +88,7 @@ def _region_around(link: etree._Element) -> etree._Element | None:
     for level, block in enumerate(link.iterancestors()):
         if block.tag in ("body", "html"):
             break
-        if block.tag in _REGION_TAGS and _REGION_NAMES.search(f"{block.get('class', '')} {block.get('id', '')}"):
+        if block.tag in _REGION_TAGS and _named_like_region(block):
             return block
         if level < _LABEL_LEVELS and ATTACHMENT_LABELS.match(clean_text(block.text_content()[:80])):
             return block

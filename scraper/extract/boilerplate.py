@@ -67,6 +67,16 @@ def is_chrome(element: etree._Element, names: str | None = None) -> bool:
     return bool(style) and "display:none" in style.replace(" ", "").lower()
 
 
+def in_chrome(element: etree._Element | None, stop: etree._Element | None = None) -> bool:
+    """Whether ``element`` or an ancestor below ``stop`` is page chrome."""
+    node = element
+    while node is not None and node is not stop:
+        if is_chrome(node):
+            return True
+        node = node.getparent()
+    return False
+
+
 def is_boilerplate(element: etree._Element) -> bool:
     """Chrome, or article furniture (header, meta line, breadcrumb): not body text."""
     names = _names(element)

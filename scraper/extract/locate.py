@@ -18,7 +18,7 @@ from .boilerplate import drop_boilerplate, drop_link_lists
 from .page import Page
 from .regions import (
     container_of, date_after_title, drop_datelines, find_author, find_bold_lead, find_category,
-    find_date_text, find_lead, first_outside_boilerplate, is_account_name, last_crumb,
+    find_date_text, find_lead, first_outside_boilerplate, is_account_name, selected_crumb,
 )
 from .vietnamese import clean_text
 
@@ -69,7 +69,7 @@ def locate_article(page: Page, extractor: str, title: etree._Element | None, tit
         lead=clean_text(lead.text_content()) if lead is not None else "",
         date_texts=_date_texts(page, hints, container, title, content),
         author=_author(page, hints, container),
-        category=_last_crumb(page, hints.category, title_text) or find_category(page, container, title_text),
+        category=selected_crumb(page, hints.category, title_text) or find_category(page, container, title_text),
         extra_regions=attachment_regions(page),
     )
 
@@ -123,11 +123,3 @@ def _date_text(element: etree._Element | None) -> str:
         if value and any(ch.isdigit() for ch in value):
             return value
     return clean_text(element.text_content())
-
-
-def _last_crumb(page: Page, selectors: tuple[str, ...], title: str) -> str:
-    for selector in selectors:
-        crumb = last_crumb([clean_text(el.text_content()) for el in page.select(selector)], title)
-        if crumb:
-            return crumb
-    return ""

@@ -27,15 +27,20 @@ def published_at(page: Page, date_texts: list[str]) -> str | None:
     visible = [moment for moment in map(parse_vietnamese_date, date_texts) if moment]
     meta = [moment for moment in (parse_vietnamese_date(page.meta.get(key)) for key in _META_KEYS) if moment]
     candidates = visible + meta
-    if not candidates or (candidates[0].hour, candidates[0].minute) == (0, 0):
+    if not candidates or _untimed(candidates[0]):
         candidates += [moment for moment in map(parse_vietnamese_date, _linked_data_dates(page)) if moment]
     if not candidates:
         return to_iso(_date_in_url(page.url))
     chosen = candidates[0]
-    if (chosen.hour, chosen.minute) == (0, 0):
-        timed = [m for m in candidates[1:] if m.date() == chosen.date() and (m.hour, m.minute) != (0, 0)]
+    if _untimed(chosen):
+        timed = [m for m in candidates[1:] if m.date() == chosen.date() and not _untimed(m)]
         chosen = timed[0] if timed else chosen
     return to_iso(chosen)
+
+
+def _untimed(moment: datetime) -> bool:
+    """A date given without its time of day (read as midnight)."""
+    return (moment.hour, moment.minute) == (0, 0)
 
 
 def _linked_data_dates(page: Page) -> list[str]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .blocks import Block
-from .boilerplate import is_chrome
+from .boilerplate import in_chrome
 from .cleaning import author_from_line
 from .dates import parse_vietnamese_date
 from .page import Page
@@ -58,9 +58,7 @@ def title_heading(page: Page) -> etree._Element | None:
         node = texts.get(candidate)
         if node is None:
             continue
-        element = node.getparent()
-        while element.getparent() is not None and clean_text(element.getparent().text_content()) == candidate:
-            element = element.getparent()
+        element = _outermost(node.getparent(), candidate)
         if not _is_masthead(element, candidate, site_name):
             return element
     return None
@@ -78,7 +76,7 @@ def _is_masthead(element: etree._Element, text: str, site_name: str) -> bool:
     a text that is the site's name ("Cổng thông tin điện tử tỉnh ...").
     A title that merely mentions a portal ("Năm 2023, Cổng Dịch vụ công
     quốc gia ...") is not one."""
-    if text == site_name or _SITE_NAME.search(text) or _in_chrome(element, None):
+    if text == site_name or _SITE_NAME.search(text) or in_chrome(element):
         return True
     for link in element.iter("a"):
         if _HOME_PATHS.match(urlsplit(link.get("href") or "").path) and clean_text(link.text_content()) == text:
@@ -105,15 +103,22 @@ def headline_before(content: etree._Element) -> etree._Element | None:
     for node in reversed(lines[-30:]):
         element = _holder(node)
         text = clean_text(node)
-        if not 15 <= len(text) <= 250 or parse_vietnamese_date(text) or _in_chrome(element, None):
+        if not 15 <= len(text) <= 250 or parse_vietnamese_date(text) or in_chrome(element):
             continue
         if any(ancestor.tag == "a" for ancestor in (element, *element.iterancestors())):
             continue
-        while element.getparent() is not None and clean_text(element.getparent().text_content()) == text:
-            element = element.getparent()
+        element = _outermost(element, text)
         if any(_looks_like_headline(part) for part in (element, *element.iterdescendants())):
             return element
     return None
+
+
+def _outermost(element: etree._Element, text: str) -> etree._Element:
+    """The outermost ancestor of ``element`` whose whole text is still ``text``
+    (the <td> around the <font> around the <b> of an old page's title)."""
+    while element.getparent() is not None and clean_text(element.getparent().text_content()) == text:
+        element = element.getparent()
+    return element
 
 
 def _holder(text) -> etree._Element:
@@ -190,7 +195,7 @@ def _named(element: etree._Element, pattern: re.Pattern) -> bool:
 def find_lead(container: etree._Element, title: str) -> etree._Element | None:
     """A standfirst-named element of a standfirst's length."""
     for element in container.iter(*_TEXT_TAGS):
-        if _named(element, LEAD_NAMES) and not _in_chrome(element, container):
+        if _named(element, LEAD_NAMES) and not in_chrome(element, container):
             text = clean_text(element.text_content())
             if 40 <= len(text) <= 1500 and text != title:
                 return element
@@ -235,7 +240,7 @@ def find_author(container: etree._Element) -> str:
     """The name in an author-named element around the article ("Tác giả:"
     and similar prefixes taken off), if it reads as a person's name."""
     for element in container.iter(*_TEXT_TAGS, "a", "address"):
-        if not _named(element, AUTHOR_NAMES) or _in_chrome(element, container):
+        if not _named(element, AUTHOR_NAMES) or in_chrome(element, container):
             continue
         text = clean_text(element.text_content())
         if 2 <= len(text) <= 80:
@@ -253,11 +258,7 @@ def is_account_name(name: str) -> bool:
 def find_category(page: Page, container: etree._Element, title: str) -> str:
     """The last breadcrumb that is neither "Trang chủ" nor the article's own
     title, else a category-named link."""
-    for selector in BREADCRUMBS:
-        crumb = last_crumb([clean_text(a.text_content()) for a in page.select(selector)], title)
-        if crumb:
-            return crumb
-    crumb = last_crumb(_unmarked_breadcrumb(page), title)
+    crumb = selected_crumb(page, BREADCRUMBS, title) or last_crumb(_unmarked_breadcrumb(page), title)
     if crumb:
         return crumb
     for element in container.iter(*_TEXT_TAGS, "a"):
@@ -265,6 +266,15 @@ def find_category(page: Page, container: etree._Element, title: str) -> str:
             text = clean_text(element.text_content())
             if 2 <= len(text) <= 80:
                 return text
+    return ""
+
+
+def selected_crumb(page: Page, selectors, title: str) -> str:
+    """The category of the first breadcrumb trail ``selectors`` find."""
+    for selector in selectors:
+        crumb = last_crumb([clean_text(el.text_content()) for el in page.select(selector)], title)
+        if crumb:
+            return crumb
     return ""
 
 
@@ -288,7 +298,7 @@ def first_outside_boilerplate(page: Page, selectors, container: etree._Element) 
     that is not inside a related-news list, share bar or similar."""
     for selector in selectors:
         for element in page.select(selector, container):
-            if not _in_chrome(element, container):
+            if not in_chrome(element, container):
                 return element
     return None
 
@@ -333,12 +343,3 @@ def date_after_title(title: etree._Element | None, content: etree._Element) -> s
                 return text
             updated = updated or text
     return updated
-
-
-def _in_chrome(element: etree._Element, stop: etree._Element) -> bool:
-    node = element
-    while node is not None and node is not stop:
-        if is_chrome(node):
-            return True
-        node = node.getparent()
-    return False
