@@ -117,7 +117,7 @@ def drop_link_lists(root: etree._Element) -> None:
     paragraph; lists of attached documents are kept for the attachment
     finder."""
     for element in list(root.iterdescendants(*_LIST_TAGS, "p", "li")):
-        if element.getparent() is None:
+        if element.getparent() is None or element.find(".//a") is None:  # both kinds need a link
             continue
         if _is_related_line(element) or (element.tag in _LIST_TAGS and _is_link_list(element)):
             _remove_keeping_tail(element)
