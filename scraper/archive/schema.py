@@ -1,10 +1,17 @@
 """The archive's SQLite schema, created with sqlite-utils.
 
-Search uses a standalone FTS5 table, ``articles_fts``, whose rowid is the
-article's rowid. It indexes the original columns with ``remove_diacritics 2``
-(so "hoi nghi" finds "Hội nghị", stacked marks included) plus a ``folded``
-column written by Python, because SQLite never folds "đ" to "d": that column
-is what lets "dang ngoc hau" find "Đặng Ngọc Hậu".
+Each article's text is stored once, in ``articles``:
+
+- search uses an FTS5 index, ``articles_fts``, whose rowid is the article's
+  rowid and whose content is read from the view ``articles_searchable``
+  (an external-content table: the index holds no copy of the text). It
+  indexes title, lead, body and author with ``remove_diacritics 2`` (so
+  "hoi nghi" finds "Hội nghị", stacked marks included) plus a ``folded``
+  column with "đ" written "d", which SQLite never folds: that column is what
+  lets "dang ngoc hau" find "Đặng Ngọc Hậu";
+- ``article_versions`` is a view over ``versions``, which keeps every version
+  of every article but leaves the current version's lead and body NULL,
+  to be read from ``articles``; an earlier version keeps its own.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ import sqlite_utils
 FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "lead", "body", "author", "folded")
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+SEARCHABLE_VIEW = "articles_searchable"
+VERSIONS_VIEW = "article_versions"
 
 # Short columns first, long text last: SQLite keeps the start of a row on its
 # b-tree page and the rest on overflow pages, so facets, sorting and the
@@ -35,6 +44,8 @@ ARTICLE_COLUMNS = {
     "extractor": str,
     "first_seen_at": str,
     "last_seen_at": str,
+    "last_checked_at": str,
+    "fingerprint": str,
     "url": str,
     "canonical_url": str,
     "lead": str,
@@ -57,16 +68,30 @@ RUN_COLUMNS = {
     "id": int, "site": str, "kind": str, "started_at": str, "finished_at": str, "pid": int,
     "pages_fetched": int, "articles_new": int, "articles_changed": int, "articles_unchanged": int,
     "articles_removed": int, "articles_failed": int, "not_articles": int, "rechecked": int, "not_modified": int,
-    "errors": str, "status": str, "exit_status": int, "message": str,
+    "duplicates": int, "skipped": int, "errors": str, "status": str, "exit_status": int, "message": str,
+    "robots": str, "tls": str,
 }
 FAILED_COLUMNS = {
     "url": str, "site": str, "kind": str, "error": str, "first_failed_at": str, "last_failed_at": str,
     "attempts": int, "run_id": int,
 }
 
+_FOLDED = " || ' ' || ".join(f"coalesce({name}, '')" for name in FTS_COLUMNS[:-1])
+_SEARCHABLE_SQL = (
+    f"CREATE VIEW {SEARCHABLE_VIEW} AS SELECT rowid AS rowid, title, lead, body, author, "
+    f"replace(replace(replace(replace({_FOLDED}, 'đ', 'd'), 'Đ', 'D'), 'ð', 'd'), 'Ð', 'D') AS folded FROM articles"
+)
+_VERSIONS_SQL = (
+    f"CREATE VIEW {VERSIONS_VIEW} AS SELECT v.article_id, v.version, v.first_seen_at, v.last_seen_at, v.title, "
+    "coalesce(v.lead, a.lead) AS lead, coalesce(v.body, a.body) AS body, v.author, v.published_at, v.category, "
+    "v.source, v.images, v.attachments, v.capture_id "
+    "FROM versions v LEFT JOIN articles a ON a.id = v.article_id"
+)
+
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create any missing table, index and the search table; turn on WAL."""
+    """Create any missing table, index, view and the search index; turn on
+    WAL; bring an archive written by an older version up to date."""
     db.enable_wal()
     db.execute("PRAGMA busy_timeout = 10000")
     # WAL with synchronous=NORMAL never corrupts; a power cut may lose the
@@ -80,11 +105,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if not db[name].exists():
             db[name].create(columns, pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")])
         db[name].create_index(["article_id"], if_not_exists=True)
-    _create(db, "article_versions", VERSION_COLUMNS, pk=("article_id", "version"),
-            foreign_keys=[("article_id", "articles", "id")])
+    _store_versions_once(db)
     _create(db, "captures", CAPTURE_COLUMNS, pk="id")
     db["captures"].create_index(["url", "sha256"], if_not_exists=True, unique=True)
     db["captures"].create_index(["site", "fetched_at"], if_not_exists=True)
+    db["captures"].create_index(["article_id"], if_not_exists=True)
     _create(db, "crawl_runs", RUN_COLUMNS, pk="id")
     _create(db, "failed_pages", FAILED_COLUMNS, pk="url")
     articles.create_index(["removed_at"], if_not_exists=True)
@@ -93,11 +118,47 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     articles.create_index(["site"], if_not_exists=True)
     articles.create_index(["published_at"], if_not_exists=True)
     articles.create_index(["canonical_url"], if_not_exists=True, unique=True)
-    if FTS_TABLE not in db.table_names():
+    articles.create_index(["site", "fingerprint"], if_not_exists=True)
+    _index_without_copies(db)
+
+
+def _store_versions_once(db: sqlite_utils.Database) -> None:
+    """``versions`` and the ``article_versions`` view over it.
+
+    An archive from before keeps every version in an ``article_versions``
+    table: its rows move to ``versions``, and the current version's lead and
+    body, equal to the article's, become NULL.
+    """
+    if VERSIONS_VIEW in db.table_names():
+        with db.conn:
+            db.execute(f"ALTER TABLE {VERSIONS_VIEW} RENAME TO versions")
+            db.execute(
+                "UPDATE versions SET lead = NULL, body = NULL WHERE version = (SELECT max(version) FROM versions w "
+                "WHERE w.article_id = versions.article_id) AND EXISTS (SELECT 1 FROM articles a WHERE a.id = "
+                "versions.article_id AND a.lead IS versions.lead AND a.body IS versions.body)"
+            )
+    _create(db, "versions", VERSION_COLUMNS, pk=("article_id", "version"),
+            foreign_keys=[("article_id", "articles", "id")])
+    if VERSIONS_VIEW not in db.view_names():
+        db.execute(_VERSIONS_SQL)
+
+
+def _index_without_copies(db: sqlite_utils.Database) -> None:
+    """The external-content search index; an archive whose index kept its own
+    copy of the text gets the new index, rebuilt from the articles."""
+    existing = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FTS_TABLE]).fetchone()
+    if existing and f"content='{SEARCHABLE_VIEW}'" in existing[0]:
+        return
+    with db.conn:
+        if existing:
+            db.execute(f"DROP TABLE {FTS_TABLE}")
+        if SEARCHABLE_VIEW not in db.view_names():
+            db.execute(_SEARCHABLE_SQL)
         db.execute(
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(FTS_COLUMNS)}, "
-            f"tokenize = '{FTS_TOKENIZER}')"
+            f"content='{SEARCHABLE_VIEW}', content_rowid='rowid', tokenize='{FTS_TOKENIZER}')"
         )
+        db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
 
 
 def _create(db: sqlite_utils.Database, name: str, columns: dict, **options) -> None:

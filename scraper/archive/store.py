@@ -1,4 +1,10 @@
-"""Writing articles into the archive: stable ids, upserts, search rows."""
+"""Writing articles into the archive: identity, upserts, versions, search rows.
+
+An article's id comes from its canonical URL, unless that canonical URL
+already names another page (a portal whose every page says its canonical
+URL is the home page); an article whose text is already stored under another
+address (a session id in the URL) is the same article, not a new one.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..extract import Article
-from ..extract.vietnamese import fold
-from .schema import FTS_TABLE, ensure_schema
+from .schema import FTS_COLUMNS, FTS_TABLE, SEARCHABLE_VIEW, ensure_schema
 
 CONTENT_FIELDS = ("url", "canonical_url", "site", "title", "lead", "body", "author",
                   "published_at", "category", "source", "extractor", "body_html")
@@ -67,47 +72,102 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
 
 
 def save_article(db: sqlite_utils.Database, article: Article, seen_at: str | None = None) -> str:
-    """Insert or update one article; returns "new", "changed" or "unchanged"."""
+    """Insert or update one article; returns "new", "changed", "unchanged" or "duplicate"."""
     return save_articles(db, [(article, seen_at or utc_now(), None)])[0]
 
 
 def save_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str, int | None]]) -> list[str]:
     """Store a batch of (article, seen_at, capture_id) in one transaction.
 
-    Returns an outcome per article: "new", "changed" or "unchanged". The id
-    comes from the canonical URL, so re-crawling an article updates its row
+    Returns an outcome per article: "new", "changed", "unchanged", or
+    "duplicate" (its text is stored already, under another address: that
+    article is only marked seen). Re-crawling an article updates its row
     instead of adding one. When the article's text or fields changed, the
     earlier version stays in ``article_versions`` and ``articles`` shows the
     latest; an unchanged article only gets a new ``last_seen_at``. A removed
-    article seen again is no longer marked removed. Writes use prepared SQL:
-    sqlite-utils' upsert inspects the schema on every call, which costs more
-    than the write itself.
+    article seen again is no longer marked removed.
     """
-    with db.conn:
-        return write_articles(db, batch)
-
-
-def write_articles(db: sqlite_utils.Database, batch: list[tuple[Article, str, int | None]]) -> list[str]:
-    """``save_articles`` inside the caller's transaction."""
     outcomes = []
-    for article, seen_at, capture_id in batch:
-        record, images, attachments = _record(article, seen_at)
-        existing = db.execute(_SELECT_ARTICLE, [record["id"]]).fetchone()
-        if existing is not None and _same_content(existing, record, db, images, attachments):
-            db.execute(_TOUCH_ARTICLE, [seen_at, *(record[name] for name in IN_PLACE_FIELDS), record["id"]])
-            db.execute(_TOUCH_VERSION, [seen_at, record["id"]])
-            outcomes.append("unchanged")
-            continue
-        record["first_seen_at"] = existing[-1] if existing else seen_at
-        rowid = db.execute(_UPSERT_ARTICLE, record).fetchone()[0]
-        for table, rows in (("images", images), ("attachments", attachments)):
-            if existing:
-                db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
-            db.conn.executemany(_INSERTS[table], rows)
-        _add_version(db, record, images, attachments, capture_id, first=existing is None)
-        _index(db, rowid, record, replace=existing is not None)
-        outcomes.append("changed" if existing else "new")
+    with db.conn:
+        for article, seen_at, capture_id in batch:
+            same_as = resolve_identity(db, article)
+            if same_as:
+                touch_seen(db, same_as, seen_at)
+                outcomes.append("duplicate")
+            else:
+                outcomes.append(write_article(db, article, seen_at, capture_id))
     return outcomes
+
+
+def resolve_identity(db: sqlite_utils.Database, article: Article) -> str | None:
+    """Settle which stored article ``article`` is, inside the caller's transaction.
+
+    A canonical URL already held by a different page (another fetched
+    address with another title) is not trusted: the article keeps its own
+    URL as canonical. Returns the id of a stored article with the same text
+    under another address (the same article), or None.
+    """
+    canonical = article.canonical_url or article.url
+    if canonical != article.url:
+        row = db.execute("SELECT url, title FROM articles WHERE id = ?", [article_id(canonical)]).fetchone()
+        if row and row[0] != article.url and row[1] != article.title:
+            article.canonical_url = canonical = article.url
+    fingerprint = text_fingerprint(article)
+    if not fingerprint:
+        return None
+    own_id = article_id(canonical)
+    row = db.execute("SELECT id FROM articles WHERE site = ? AND fingerprint = ? AND id != ? LIMIT 1",
+                     [article.site, fingerprint, own_id]).fetchone()
+    if row is None or db.execute("SELECT 1 FROM articles WHERE id = ?", [own_id]).fetchone():
+        return None
+    return row[0]
+
+
+def text_fingerprint(article: Article) -> str | None:
+    """Digest of an article's title and text; None for a text too short to
+    tell two articles apart (notices that are a title and a document)."""
+    if len(article.lead) + len(article.body) < MIN_FINGERPRINT_TEXT:
+        return None
+    text = "\n".join((article.title, article.lead, article.body))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+MIN_FINGERPRINT_TEXT = 200
+
+
+def write_article(db: sqlite_utils.Database, article: Article, seen_at: str, capture_id: int | None) -> str:
+    """Write one resolved article inside the caller's transaction; its outcome."""
+    record, images, attachments = _record(article, seen_at)
+    existing = db.execute(_SELECT_ARTICLE, [record["id"]]).fetchone()
+    if existing is not None and _same_content(existing, record, db, images, attachments):
+        db.execute(_TOUCH_ARTICLE, [seen_at, seen_at, *(record[name] for name in IN_PLACE_FIELDS), record["id"]])
+        db.execute(_TOUCH_VERSION, [seen_at, record["id"]])
+        return "unchanged"
+    if existing is not None:
+        _unindex(db, existing[0])
+        # the version being replaced keeps its own lead and body from now on
+        db.execute(_KEEP_VERSION_TEXT, [existing[_LEAD], existing[_BODY], record["id"], record["id"]])
+    record["first_seen_at"] = existing[-1] if existing else seen_at
+    rowid = db.execute(_UPSERT_ARTICLE, record).fetchone()[0]
+    for table, rows in (("images", images), ("attachments", attachments)):
+        if existing:
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
+        db.conn.executemany(_INSERTS[table], rows)
+    _add_version(db, record, images, attachments, capture_id, first=existing is None)
+    db.execute(_INDEX, [rowid])
+    return "changed" if existing else "new"
+
+
+def touch_seen(db: sqlite_utils.Database, id: str, seen_at: str) -> None:
+    """The article ``id`` was seen again, unchanged (under another address)."""
+    db.execute("UPDATE articles SET last_seen_at = ?, last_checked_at = ?, removed_at = NULL, removed = 0 "
+               "WHERE id = ?", [seen_at, seen_at, id])
+    db.execute(_TOUCH_VERSION, [seen_at, id])
+
+
+def mark_checked(db: sqlite_utils.Database, url: str, checked_at: str) -> None:
+    """The crawler asked for the stored article at ``url`` (whatever came of it)."""
+    db.execute("UPDATE articles SET last_checked_at = ? WHERE url = ? OR canonical_url = ?", [checked_at, url, url])
 
 
 def mark_removed(db: sqlite_utils.Database, url: str, seen_at: str) -> bool:
@@ -117,6 +177,7 @@ def mark_removed(db: sqlite_utils.Database, url: str, seen_at: str) -> bool:
     first seen gone. Returns True when it was not already marked.
     """
     with db.conn:
+        mark_checked(db, url, seen_at)
         cursor = db.execute(
             "UPDATE articles SET removed_at = ?, removed = 1 WHERE (url = ? OR canonical_url = ?) AND removed_at IS NULL",
             [seen_at, url, url],
@@ -127,12 +188,12 @@ def mark_removed(db: sqlite_utils.Database, url: str, seen_at: str) -> bool:
 def mark_unmodified(db: sqlite_utils.Database, url: str, seen_at: str) -> None:
     """A conditional request answered 304: the article is still there, unchanged."""
     with db.conn:
-        db.execute("UPDATE articles SET last_seen_at = ?, removed_at = NULL, removed = 0 WHERE url = ? OR canonical_url = ?",
-                   [seen_at, url, url])
+        db.execute("UPDATE articles SET last_seen_at = ?, last_checked_at = ?, removed_at = NULL, removed = 0 "
+                   "WHERE url = ? OR canonical_url = ?", [seen_at, seen_at, url, url])
         db.execute(
-            "UPDATE article_versions SET last_seen_at = ? WHERE article_id IN "
+            "UPDATE versions SET last_seen_at = ? WHERE article_id IN "
             "(SELECT id FROM articles WHERE url = ? OR canonical_url = ?) "
-            "AND version = (SELECT max(version) FROM article_versions v WHERE v.article_id = article_versions.article_id)",
+            "AND version = (SELECT max(version) FROM versions v WHERE v.article_id = versions.article_id)",
             [seen_at, url, url],
         )
 
@@ -140,18 +201,22 @@ def mark_unmodified(db: sqlite_utils.Database, url: str, seen_at: str) -> None:
 # Fields whose change makes a new version; the others are updated in place
 # (a new fetch address, a re-extraction by an improved profile, sanitiser output).
 VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "category", "source")
-IN_PLACE_FIELDS = ("url", "canonical_url", "site", "extractor", "body_html")
-_SELECT_ARTICLE = f"SELECT {', '.join(VERSIONED_FIELDS)}, first_seen_at FROM articles WHERE id = ?"
+IN_PLACE_FIELDS = ("url", "canonical_url", "site", "extractor", "body_html", "fingerprint")
+_LEAD, _BODY = 1 + VERSIONED_FIELDS.index("lead"), 1 + VERSIONED_FIELDS.index("body")
+_SELECT_ARTICLE = f"SELECT rowid, {', '.join(VERSIONED_FIELDS)}, first_seen_at FROM articles WHERE id = ?"
 _TOUCH_ARTICLE = (
-    f"UPDATE articles SET last_seen_at = ?, removed_at = NULL, removed = 0, "
+    f"UPDATE articles SET last_seen_at = ?, last_checked_at = ?, removed_at = NULL, removed = 0, "
     f"{', '.join(f'{name} = ?' for name in IN_PLACE_FIELDS)} WHERE id = ?"
 )
-_TOUCH_VERSION = (
-    "UPDATE article_versions SET last_seen_at = ? WHERE article_id = ?1 "
-    "AND version = (SELECT max(version) FROM article_versions WHERE article_id = ?1)"
-).replace("?1", "?2")
-DERIVED_FIELDS = ("published_year", "published_month", "has_attachments", "removed")
-_WRITTEN = ("id", *CONTENT_FIELDS, *DERIVED_FIELDS, "first_seen_at", "last_seen_at")
+_CURRENT_VERSION = "version = (SELECT max(version) FROM versions WHERE article_id = ?)"
+_TOUCH_VERSION = "UPDATE versions SET last_seen_at = ? WHERE article_id = ?2 AND " + _CURRENT_VERSION.replace("?", "?2")
+_KEEP_VERSION_TEXT = f"UPDATE versions SET lead = ?, body = ? WHERE article_id = ? AND {_CURRENT_VERSION}"
+_SEARCH_COLUMNS = ", ".join(FTS_COLUMNS)
+_INDEX = f"INSERT INTO {FTS_TABLE} (rowid, {_SEARCH_COLUMNS}) SELECT rowid, {_SEARCH_COLUMNS} FROM {SEARCHABLE_VIEW} WHERE rowid = ?"
+_UNINDEX = (f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {_SEARCH_COLUMNS}) "
+            f"SELECT 'delete', rowid, {_SEARCH_COLUMNS} FROM {SEARCHABLE_VIEW} WHERE rowid = ?")
+DERIVED_FIELDS = ("published_year", "published_month", "has_attachments", "removed", "fingerprint")
+_WRITTEN = ("id", *CONTENT_FIELDS, *DERIVED_FIELDS, "first_seen_at", "last_seen_at", "last_checked_at")
 _UPSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_WRITTEN)}) VALUES ({', '.join(':' + c for c in _WRITTEN)}) "
     f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _WRITTEN[1:])}, removed_at = NULL "
@@ -164,15 +229,21 @@ _CHILD_FIELDS = {
 _INSERTS = {table: f"INSERT INTO {table} ({', '.join(fields)}) VALUES (?, ?, ?, ?, ?)" for table, fields in _CHILD_FIELDS.items()}
 
 
+def _unindex(db: sqlite_utils.Database, rowid: int) -> None:
+    """Take the article's current text out of the search index (before it changes)."""
+    db.execute(_UNINDEX, [rowid])
+
+
 def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple], list[tuple]]:
     record = {name: getattr(article, name) or "" for name in CONTENT_FIELDS}
     record["published_at"] = article.published_at
     record["id"] = article_id(article.canonical_url or article.url)
-    record["last_seen_at"] = seen_at
+    record["last_seen_at"] = record["last_checked_at"] = seen_at
     record["published_year"] = (article.published_at or "")[:4] or None
     record["published_month"] = (article.published_at or "")[:7] or None
     record["has_attachments"] = int(bool(article.attachments))
     record["removed"] = 0  # stored again because it was seen: present on the site
+    record["fingerprint"] = text_fingerprint(article)
     images = [(record["id"], index, image.src, image.alt, image.caption) for index, image in enumerate(article.images)]
     attachments = [(record["id"], index, item.url, item.title, item.type) for index, item in enumerate(article.attachments)]
     return record, images, attachments
@@ -180,7 +251,7 @@ def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple], list[tup
 
 def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database,
                   images: list[tuple], attachments: list[tuple]) -> bool:
-    if any((old or "") != (record[name] or "") for name, old in zip(VERSIONED_FIELDS, existing)):
+    if any((old or "") != (record[name] or "") for name, old in zip(VERSIONED_FIELDS, existing[1:])):
         return False
     for table, rows in (("images", images), ("attachments", attachments)):
         stored = db.execute(
@@ -193,25 +264,15 @@ def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database,
 
 def _add_version(db: sqlite_utils.Database, record: dict, images: list[tuple], attachments: list[tuple],
                  capture_id: int | None, first: bool) -> None:
-    """Append the record's current text and fields as its next version."""
+    """Append the record's current fields as its next version; its lead and
+    body stay in ``articles`` until a later version replaces them."""
     number = 1 if first else db.execute(
-        "SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?", [record["id"]]).fetchone()[0]
+        "SELECT coalesce(max(version), 0) + 1 FROM versions WHERE article_id = ?", [record["id"]]).fetchone()[0]
     db.execute(
-        f"INSERT INTO article_versions (article_id, version, first_seen_at, last_seen_at, capture_id, images, attachments, "
+        f"INSERT INTO versions (article_id, version, first_seen_at, last_seen_at, capture_id, images, attachments, "
         f"{', '.join(VERSIONED_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(VERSIONED_FIELDS))})",
         [record["id"], number, record["last_seen_at"], record["last_seen_at"], capture_id,
          json.dumps([dict(zip(_CHILD_FIELDS["images"][2:], row[2:])) for row in images], ensure_ascii=False),
          json.dumps([dict(zip(_CHILD_FIELDS["attachments"][2:], row[2:])) for row in attachments], ensure_ascii=False),
-         *(record[name] for name in VERSIONED_FIELDS)],
-    )
-
-
-def _index(db: sqlite_utils.Database, rowid: int, record: dict, replace: bool) -> None:
-    """Write the article's search row (rowid = the article's rowid)."""
-    searchable = [record["title"], record["lead"], record["body"], record["author"]]
-    if replace:
-        db.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [rowid])
-    db.execute(
-        f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body, author, folded) VALUES (?, ?, ?, ?, ?, ?)",
-        [rowid, *searchable, fold("\n".join(searchable))],
+         *(None if name in ("lead", "body") else record[name] for name in VERSIONED_FIELDS)],
     )
