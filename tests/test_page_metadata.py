@@ -79,3 +79,16 @@ def test_amp_images_are_images():
     article = extract(page(image=image), "https://tinh.gov.vn/tin/hoi-nghi.html")
     assert [(i.src, i.caption) for i in article.images] == [("https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg", "Quang cảnh hội nghị.")]
     assert 'src="https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"' in article.body_html
+
+
+@pytest.mark.parametrize("canonical, expected", [
+    ('<link rel="canonical" href="https://tinh.gov.vn/">', "https://tinh.gov.vn/tin/hoi-nghi.html?id=7"),
+    ('<link rel="canonical" href="/"><meta property="og:url" content="/tin/hoi-nghi.html">',
+     "https://tinh.gov.vn/tin/hoi-nghi.html"),
+    ('<link rel="canonical" href="javascript:void(0)">', "https://tinh.gov.vn/tin/hoi-nghi.html?id=7"),
+    ('<link rel="canonical" href="https://tinh.gov.vn/?p=123">', "https://tinh.gov.vn/?p=123"),
+    ('<link rel="canonical" href="https://tinh.gov.vn/tin/hoi-nghi.html">', "https://tinh.gov.vn/tin/hoi-nghi.html"),
+])
+def test_a_canonical_link_naming_the_home_page_is_not_the_article_s_address(canonical, expected):
+    article = extract(page(head=canonical), "https://tinh.gov.vn/tin/hoi-nghi.html?id=7")
+    assert article.canonical_url == expected

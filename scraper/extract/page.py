@@ -140,11 +140,19 @@ class Page:
 
     @property
     def canonical_url(self) -> str:
-        for link in self.root.iterfind(".//link[@rel]"):
-            if link.get("rel", "").lower() == "canonical" and link.get("href"):
-                return urljoin(self.url, link.get("href").strip())
-        og_url = self.meta.get("og:url")
-        return urljoin(self.url, og_url) if og_url else self.url
+        """The page's own address for itself (link rel=canonical, then og:url),
+        unless it names a site's home page or is not a web address: portals
+        that print one canonical link on every page would otherwise make all
+        their articles one."""
+        declared = [link.get("href") for link in self.root.iterfind(".//link[@rel]")
+                    if link.get("rel", "").lower() == "canonical" and link.get("href")]
+        for value in (*declared, self.meta.get("og:url")):
+            if value:
+                url = urljoin(self.url, value.strip())
+                parts = urlsplit(url)
+                if parts.scheme in ("http", "https") and (parts.path.strip("/") or parts.query) or url == self.url:
+                    return url
+        return self.url
 
     @cached_property
     def base_url(self) -> str:
