@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import socket
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -11,9 +14,13 @@ from scrapy.settings import Settings
 
 from .archive import check_writable, open_archive
 from .archive.lock import archive_lock
-from .sites import get_site, load_registry
+from .archive.runs import finish_run, start_run
+from .pipelines import crawl_interrupted
+from .sites import Site, get_site, load_registry
+from .tls import certificate_state, is_verified
 
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the archive; try later
+STOP_GRACE = 15.0  # seconds a crawl may take to stop after SIGINT/SIGTERM before it is cut short
 
 
 class CrawlError(Exception):
@@ -28,20 +35,27 @@ class RunResult:
     status: str
     exit_status: int
     message: str
-    pages: int
-    new: int
-    changed: int
-    unchanged: int
-    removed: int
-    failed: int
-    not_articles: int
-    rechecked: int
+    pages: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: int = 0
+    not_articles: int = 0
+    rechecked: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    robots: str = ""
+    tls: str = ""
 
     def summary(self) -> str:
+        extras = "".join(f"; {label} {value}" for label, value in (("robots.txt:", self.robots), ("TLS:", self.tls))
+                         if value)
         return (
             f"{self.site}: {self.status}; {self.pages} pages fetched; articles {self.new} new, {self.changed} changed, "
-            f"{self.unchanged} unchanged, {self.removed} removed, {self.failed} failed; "
-            f"{self.rechecked} rechecked; {self.not_articles} pages were not articles"
+            f"{self.unchanged} unchanged, {self.removed} removed, {self.failed} failed; {self.rechecked} rechecked; "
+            f"{self.not_articles} pages were not articles; {self.duplicates} duplicates; {self.skipped} skipped"
+            f"{extras}"
         )
 
 
@@ -65,6 +79,23 @@ def check_reachable(base_url: str, timeout: float = 10.0) -> None:
         raise CrawlError(f"cannot reach {base_url}: {error.strerror or error}") from None
 
 
+class CrawlProcess(CrawlerProcess):
+    """Scrapy's process, telling each crawl when SIGINT or SIGTERM arrives
+    (so it stops extracting and records the run as interrupted), and cutting
+    a stop short after ``STOP_GRACE`` seconds (a page still trickling in)."""
+
+    received: int | None = None
+
+    def _signal_shutdown(self, signum, frame):
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        self.received = signum
+        for crawler in self.crawlers:
+            reactor.callFromThread(crawler.signals.send_catch_log, crawl_interrupted, signum=signum)
+        super()._signal_shutdown(signum, frame)
+        reactor.callFromThread(reactor.callLater, STOP_GRACE, self._signal_kill, signum, None)
+
+
 def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None,
           overrides: dict[str, str] | None = None, registry: str | None = None, full: bool = False) -> list[RunResult]:
     """Crawl registry sites (all but the offline portal's when ``site_keys`` is None) into the archive.
@@ -78,33 +109,78 @@ def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None
     else:
         sites = [site for site in load_registry(registry).values() if not site.demo]
     check_writable(db_path)
+    if base_url:
+        sites = [site.with_base_url(base_url) for site in sites]
     if len(sites) == 1:
-        check_reachable(base_url or sites[0].base_url)
+        check_reachable(sites[0].base_url)
     open_archive(db_path).close()  # a corrupt or foreign file fails here, before any fetch
     settings = project_settings(overrides)
     settings.set("ARCHIVE_DB", str(db_path), priority="cmdline")
     if registry:
         settings.set("SITES_REGISTRY", str(registry), priority="cmdline")
+    with ThreadPoolExecutor(8) as probes:
+        tls = dict(zip([site.key for site in sites], probes.map(lambda site: certificate_state(site.base_url), sites)))
     with archive_lock(db_path):
-        process = CrawlerProcess(settings)
+        refused = [_refuse_unverified(db_path, site, tls[site.key]) for site in sites
+                   if _verifies(settings, site) and not is_verified(tls[site.key])]
+        process = CrawlProcess(settings)
         crawlers = []
         for site in sites:
+            if any(result.site == site.key for result in refused):
+                continue
             crawler = process.create_crawler("portal")
-            process.crawl(crawler, site=site.key, base_url=base_url, full=full)
+            process.crawl(crawler, site=site.key, base_url=base_url, full=full, tls=tls[site.key])
             crawlers.append((site.key, crawler))
-        process.start()
-    return [_result(key, crawler.stats.get_stats()) for key, crawler in crawlers]
+        if crawlers:
+            process.start()
+    return refused + [_result(key, _stats(crawler), process.received) for key, crawler in crawlers]
 
 
-def _result(site: str, stats: dict) -> RunResult:
+def _stats(crawler) -> dict:
+    """The crawler's stats; none when it failed before its crawl started."""
+    try:
+        return crawler.stats.get_stats()
+    except RuntimeError:
+        return {}
+
+
+def _verifies(settings: Settings, site: Site) -> bool:
+    """Whether the crawl of ``site`` verifies certificates (its registry settings, then -s, then the project)."""
+    merged = settings.copy()
+    for name, value in site.settings.items():
+        merged.set(name, value, priority="spider")
+    return merged.getbool("DOWNLOAD_VERIFY_CERTIFICATES")
+
+
+def _refuse_unverified(db_path: str, site: Site, tls: str) -> RunResult:
+    """A site not crawled because its certificate does not verify, recorded as a failed run."""
+    message = (f"{site.key}: TLS {tls}, and DOWNLOAD_VERIFY_CERTIFICATES is on: nothing fetched. To crawl it "
+               "unverified, set DOWNLOAD_VERIFY_CERTIFICATES: false in the site's registry settings")
+    db = open_archive(db_path)
+    try:
+        run_id = start_run(db, site.domain, "refused")
+        finish_run(db, run_id, {}, Counter(), "failed", 1, message, tls=tls)
+    finally:
+        db.close()
+    return RunResult(site=site.key, status="failed", exit_status=1, message=message, tls=tls)
+
+
+def _result(site: str, stats: dict, received: int | None) -> RunResult:
     def count(name: str) -> int:
         return stats.get(f"govnews/{name}", 0)
 
+    if "govnews/status" in stats:
+        status, exit_status, message = stats["govnews/status"], stats["govnews/exit_status"], stats["govnews/message"]
+    elif received is not None:  # cut short after the grace period: the next run marks it interrupted
+        status, exit_status = "interrupted", 128 + received
+        message = f"{site}: interrupted by {signal.Signals(received).name} (stopped before it could finish)"
+    else:
+        status, exit_status, message = "failed", 1, f"{site}: the crawl did not run"
     return RunResult(
         site=site,
-        status=stats.get("govnews/status", "failed"),
-        exit_status=stats.get("govnews/exit_status", 1),
-        message=stats.get("govnews/message", "" if "govnews/status" in stats else f"{site}: the crawl did not run"),
+        status=status,
+        exit_status=exit_status,
+        message=message,
         pages=stats.get("response_received_count", 0),
         new=count("articles_new"),
         changed=count("articles_changed"),
@@ -113,4 +189,8 @@ def _result(site: str, stats: dict) -> RunResult:
         failed=count("articles_failed"),
         not_articles=count("not_articles"),
         rechecked=count("rechecked"),
+        duplicates=count("duplicates"),
+        skipped=count("skipped"),
+        robots=stats.get("govnews/robots", ""),
+        tls=stats.get("govnews/tls", ""),
     )

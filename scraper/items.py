@@ -7,13 +7,18 @@ from dataclasses import dataclass, field
 
 @dataclass
 class FetchedPage:
-    """An article page as fetched, with the provenance storage keeps."""
+    """An article page as fetched, with the provenance storage keeps.
+
+    ``url`` is the page's canonical form (what the archive stores and
+    compares); ``fetched_url`` is the address that answered, as sent.
+    """
 
     url: str
     site_key: str
     status: int
-    body: bytes
+    body: bytes = field(repr=False)
     fetched_at: str
+    fetched_url: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     recheck: bool = False
 
@@ -37,8 +42,12 @@ class Gone:
 
 @dataclass
 class FetchFailed:
-    """A page that could not be fetched; the next run retries it."""
+    """A page that could not be fetched, or was deliberately not: ``kind``
+    says which ("http-500", "timeout", "redirect-loop", "robots-blocked",
+    "offsite-redirect"...); the archive's runs module decides which kinds
+    the next run retries."""
 
     url: str
-    kind: str  # "http-500", "timeout", "dns", "connection"...
+    kind: str
     error: str
+    recheck: bool = False

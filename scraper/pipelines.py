@@ -1,168 +1,216 @@
-"""Scrapy glue: keep each fetched page, extract it, store the article.
+"""Scrapy glue: keep each fetched article page, extract it, store the article.
 
 Also keeps the run's account: the ``crawl_runs`` row, failed pages for the
-next run to retry, and the health verdict that makes a run fail loudly when
-a site's extraction looks broken (its layout probably changed).
+next run to retry, and the verdict that says what really happened: a run
+interrupted by a signal, stopped by a budget, unable to write its archive,
+or whose pages stopped yielding articles (the site's layout probably
+changed) ends with its own status and exit status, never "ok".
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import multiprocessing
 import os
-import threading
-import time
+import signal
+import sqlite3
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from urllib.parse import urlsplit
 
-from .archive import open_archive
-from .archive.captures import link_capture, pack, store_capture
-from .archive.store import write_articles
-from .archive.runs import clear_failure, finish_run, record_failure, start_run
-from .archive.store import article_id, mark_removed, mark_unmodified
-from .extract import extract
+from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
+
+from .archive import ArchiveError, open_archive
+from .archive.captures import link_capture, store_capture
+from .archive.runs import SKIPPED_KINDS, clear_failure, finish_run, record_failure, start_run
+from .archive.store import (article_id, mark_checked, mark_removed, mark_unmodified, resolve_identity, touch_seen,
+                            utc_now, write_article)
 from .items import FetchedPage, FetchFailed, Gone, NotModified
+from .workers import ExtractionFailed, ExtractionPool
 
 logger = logging.getLogger(__name__)
 
 BROKEN_SHARE = 0.5  # more than half the article pages without body or date
 BROKEN_MIN_PAGES = 5
+EXIT_BUDGET = 4  # a budget stopped the run: partial, the next run carries on
+EXIT_ARCHIVE = 74  # EX_IOERR: the archive could not be written
+BUDGET_REASONS = {"closespider_pagecount": "page budget", "closespider_timeout": "time budget"}
 
-
-def _start_workers(count: int) -> ProcessPoolExecutor | None:
-    """Extraction processes, starting (and importing) while the crawl begins;
-    None (extract in-process) if they cannot start, as from a script without
-    an ``if __name__ == "__main__"`` guard."""
-    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_exit_with_parent, initargs=(os.getpid(),))
-    try:
-        for _ in range(count):
-            pool.submit(prepare_page, b"", "", None)
-    except Exception as error:
-        logger.warning("extraction stays in the crawl process: worker processes did not start (%s)", error)
-        pool.shutdown(cancel_futures=True)
-        return None
-    return pool
-
-
-def _exit_with_parent(parent: int) -> None:
-    """In a worker: end when the crawl that started it ends, even by SIGKILL."""
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def prepare_page(body: bytes, url: str, platform: str | None):
-    """The CPU work on a fetched page: its Article, and its capture packed."""
-    return extract(body, url, platform=platform), pack(body)
+# Sent by the crawl's process to every crawler when it receives SIGINT or
+# SIGTERM, before Scrapy's graceful stop begins (argument: signum).
+crawl_interrupted = object()
 
 
 class ArchivePipeline:
     """Turns spider items into stored captures, articles and run records.
 
     Pages are written in batches (one transaction per ``ARCHIVE_BATCH``
-    pages, and at the end), each page's capture with the article extracted
-    from it: a crash loses at most one batch, which the next run fetches
-    again, and never leaves a half-written row.
+    pages or ``ARCHIVE_BATCH_MB`` of pages and text, and at the end), each
+    page's capture with the article extracted from it: a crash loses at most
+    one batch, which the next run fetches again, and never leaves a
+    half-written row.
     """
 
     def __init__(self, crawler):
         self.crawler = crawler
-        self.db_path = crawler.settings.get("ARCHIVE_DB")
-        self.batch_size = crawler.settings.getint("ARCHIVE_BATCH", 50)
+        settings = crawler.settings
+        self.db_path = settings.get("ARCHIVE_DB")
+        self.batch_size = settings.getint("ARCHIVE_BATCH", 50)
+        self.batch_bytes = settings.getint("ARCHIVE_BATCH_MB", 32) * 1024 * 1024
         self.stats = crawler.stats
         self.db = None
-        self.workers = None
+        self.pool: ExtractionPool | None = None
         self.run_id = None
-        self.pending = []
+        self.pending: list = []
+        self.pending_bytes = 0
         self.counts = Counter()
         self.errors = Counter()
+        self.halted: tuple[str, str] | None = None  # (status, message) once the archive cannot be written
+        self.signal: int | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.interrupted, signal=crawl_interrupted)
+        return pipeline
 
     @property
     def site(self):
         return self.crawler.spider.site
 
     def open_spider(self, spider=None):
-        self.db = open_archive(self.db_path)
-        workers = self.crawler.settings.getint("EXTRACT_WORKERS", -1)
-        if workers < 0:
-            workers = max(1, (os.cpu_count() or 1) - 1)
-        if workers:
-            self.workers = _start_workers(workers)
-        self.run_id = start_run(self.db, self.site.domain, self.crawler.spider.plan.kind)
+        try:
+            self.db = open_archive(self.db_path)
+            limit_mb = self.crawler.settings.getint("ARCHIVE_MAX_MB", 0)
+            if limit_mb:
+                page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
+                self.db.execute(f"PRAGMA max_page_count = {limit_mb * 1024 * 1024 // page_size}")
+            self.run_id = start_run(self.db, self.site.domain, self.crawler.spider.plan.kind)
+        except (ArchiveError, sqlite3.Error) as error:
+            self._halt(error, before_start=True)
+            return
         self.stats.set_value("govnews/run_id", self.run_id)
+        settings = self.crawler.settings
+        workers = settings.getint("EXTRACT_WORKERS", -1)
+        self.pool = ExtractionPool(workers if workers > 0 else (os.cpu_count() or 2) - 1,
+                                   timeout=settings.getfloat("EXTRACT_TIMEOUT", 60),
+                                   memory_mb=settings.getint("EXTRACT_MEMORY_MB", 2048))
+
+    def interrupted(self, signum: int):
+        """SIGINT/SIGTERM: stop extracting now, so the crawl can end promptly."""
+        self.signal = signum
+        if self.pool is not None:
+            self.pool.stop()
 
     async def process_item(self, item, spider=None):
+        if self.halted:
+            return item
         if isinstance(item, FetchedPage):
             await self._fetched(item)
         elif isinstance(item, NotModified):
-            mark_unmodified(self.db, item.url, item.fetched_at)
+            self._write(mark_unmodified, item.url, item.fetched_at)
             self._count("not_modified", "rechecked")
         elif isinstance(item, Gone):
-            if mark_removed(self.db, item.url, item.fetched_at):
+            if self._write(mark_removed, item.url, item.fetched_at):
                 logger.info("removed from the site (%s): %s", item.reason, item.url)
                 self._count("articles_removed")
             self._count("rechecked")
         elif isinstance(item, FetchFailed):
-            record_failure(self.db, item.url, self.site.domain, item.kind, item.error, self.run_id)
-            self.errors[item.kind] += 1
-            self._count("articles_failed")
+            self._failed(item.url, item.kind, item.error, item.recheck)
         return item
 
     async def _fetched(self, item: FetchedPage) -> None:
-        self._count("pages_fetched")
+        self._count("article_pages")
         if item.recheck:
             self._count("rechecked")
         try:
-            if self.workers is None:
-                article, packed = prepare_page(item.body, item.url, self.site.platform)
-            else:  # parse and compress on another core while this one keeps crawling
-                future = self.workers.submit(prepare_page, item.body, item.url, self.site.platform)
-                article, packed = await asyncio.wrap_future(future)
-        except Exception as error:  # a bug must not stop the crawl; the run reports it
-            logger.exception("extraction failed: %s", item.url)
-            record_failure(self.db, item.url, self.site.domain, "extraction", repr(error), self.run_id)
-            self.errors["extraction"] += 1
-            self._count("articles_failed")
+            article, packed = await self.pool.prepare(item.body, item.url, self.site.platform)
+        except ExtractionFailed as failure:
+            if failure.kind == "interrupted" or self.signal is not None:
+                return  # the run is stopping; the next one fetches this page again
+            logger.warning("%s: %s", item.url, failure)
+            self._failed(item.url, failure.kind, str(failure), item.recheck)
             return
+        item.body = b""  # the capture keeps it, compressed
         article.site = self.site.domain
         if not article.is_article:
-            logger.info("not an article, not stored as one: %s (%s)", item.url, article.extractor)
+            logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)
             self._count("not_articles", "suspect")
-            article = None
+            article, packed = None, None
         elif not article.body or not article.published_at or (
                 self.site.platform and article.extractor.startswith("generic")):
             self._count("suspect")
         self.pending.append((item, article, packed))
-        if len(self.pending) >= self.batch_size:
+        if article is not None:
+            self.pending_bytes += len(packed[0]) + len(article.body) + len(article.body_html) + len(article.lead)
+        if len(self.pending) >= self.batch_size or self.pending_bytes >= self.batch_bytes:
             self.flush()
 
-    def flush(self):
+    def _failed(self, url: str, kind: str, error: str, recheck: bool) -> None:
+        """A page not fetched or not stored: retried next run unless skipped on purpose."""
+        self._write(record_failure, url, self.site.domain, kind, error, self.run_id)
+        if recheck:
+            self._write(mark_checked, url, utc_now())
+        self.errors[kind] += 1
+        self._count("skipped" if kind in SKIPPED_KINDS else "articles_failed")
+
+    def flush(self) -> None:
         """Write the pending pages (captures, then articles) in one transaction."""
-        if not self.pending:
+        pending, self.pending, self.pending_bytes = self.pending, [], 0
+        if not pending or self.halted:
             return
-        articles = []
-        with self.db.conn:
-            for item, article, packed in self.pending:
-                capture_id = store_capture(self.db, url=item.url, site=self.site.domain, fetched_at=item.fetched_at,
-                                           status=item.status, headers=item.headers, packed=packed)
-                clear_failure(self.db, item.url)
-                if article is not None:
+        outcomes = []
+        try:
+            with self.db.conn:
+                for item, article, packed in pending:
+                    clear_failure(self.db, item.url)
+                    if article is None:
+                        continue
+                    same_as = resolve_identity(self.db, article)
+                    if same_as:
+                        touch_seen(self.db, same_as, item.fetched_at)
+                        outcomes.append("duplicate")
+                        continue
+                    capture_id = store_capture(self.db, url=item.fetched_url or item.url, site=self.site.domain,
+                                               fetched_at=item.fetched_at, status=item.status,
+                                               headers=item.headers, packed=packed)
                     link_capture(self.db, capture_id, article_id(article.canonical_url or article.url))
-                    articles.append((article, item.fetched_at, capture_id))
-            outcomes = write_articles(self.db, articles)
-        self.pending = []
+                    outcomes.append(write_article(self.db, article, item.fetched_at, capture_id))
+        except sqlite3.Error as error:
+            self._halt(error, lost=sum(article is not None for _, article, _ in pending))
+            return
         for outcome in outcomes:
-            self._count(f"articles_{outcome}")
+            self._count("duplicates" if outcome == "duplicate" else f"articles_{outcome}")
+
+    def _write(self, function, *args):
+        """One write outside a batch; a failed write halts the run like a failed batch."""
+        if self.halted:
+            return None
+        try:
+            return function(self.db, *args)
+        except sqlite3.Error as error:
+            self._halt(error)
+            return None
+
+    def _halt(self, error: Exception, before_start: bool = False, lost: int = 0) -> None:
+        """The archive cannot be written: fetch nothing more, and say so."""
+        text = str(error)
+        status = "archive-full" if "full" in text.lower() else "archive-error"
+        if before_start:
+            message = f"{self.crawler.spider.site.key}: archive {self.db_path} cannot be written ({text}): nothing fetched"
+        else:
+            stored = self.counts["articles_new"] + self.counts["articles_changed"]
+            message = (f"{self.site.key}: archive {self.db_path} cannot be written ({text}) after {stored} articles "
+                       f"were stored; the crawl stopped" + (f", {lost} articles of the last batch were not stored"
+                                                             if lost else "")
+                       + "; free space and run again: the next run fetches what is missing")
+        logger.error(message)
+        self.halted = (status, message)
+        self.stats.set_value("govnews/halted", status)
+        if self.pool is not None:
+            self.pool.stop()
+        if not before_start and self.crawler.engine is not None and self.crawler.engine.spider is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=status))
 
     def _count(self, *names: str) -> None:
         for name in names:
@@ -170,29 +218,70 @@ class ArchivePipeline:
             self.stats.inc_value(f"govnews/{name}")
 
     def close_spider(self, spider=None):
-        if self.workers is not None:
-            self.workers.shutdown()
-        if self.db is None:
-            return
-        self.flush()
-        status, exit_status, message = self.verdict()
+        if self.pool is not None:
+            self.pool.close()
+        if self.db is not None:
+            self.flush()
+
+    def spider_closed(self, spider, reason: str):
+        """Judge the run, record it in ``crawl_runs``, and close the archive."""
+        status, exit_status, message = self.verdict(reason)
+        robots = self.robots_state()
+        tls = self.stats.get_value("govnews/tls", "")
+        if self.db is not None and self.run_id is not None:
+            self.counts["pages_fetched"] = self.stats.get_value("response_received_count", 0)
+            try:
+                finish_run(self.db, self.run_id, self.counts, self.errors, status, exit_status, message, robots, tls)
+            except sqlite3.Error as error:
+                message += f"; the run could not be recorded in crawl_runs ({error})"
+            self.db.close()
+        self.stats.set_value("govnews/robots", robots)
         self.stats.set_value("govnews/status", status)
         self.stats.set_value("govnews/exit_status", exit_status)
         self.stats.set_value("govnews/message", message)
-        finish_run(self.db, self.run_id, self.counts, self.errors, status, exit_status, message)
-        self.db.close()
 
-    def verdict(self) -> tuple[str, int, str]:
-        """(status, exit status, message) of the run, judged from its counts."""
+    def verdict(self, reason: str) -> tuple[str, int, str]:
+        """(status, exit status, message) of the run, from why it ended and its counts."""
         site = self.site.key
-        pages = self.counts["pages_fetched"]
+        if self.halted:
+            return self.halted[0], EXIT_ARCHIVE, self.halted[1]
+        if reason == "shutdown" or self.signal is not None:
+            signum = self.signal or signal.SIGINT
+            return ("interrupted", 128 + signum,
+                    f"{site}: interrupted by {signal.Signals(signum).name}; the next run walks every listing again")
+        budget = BUDGET_REASONS.get(reason)
+        if budget is None and self.stats.get_value("govnews/depth_limited"):
+            budget = "depth budget"
+        if budget:
+            return ("budget", EXIT_BUDGET,
+                    f"{site}: stopped by its {budget} ({self._budget_value(budget)}); "
+                    "the next run walks every listing again and fetches what is missing")
+        pages = self.counts["article_pages"]
+        robots = self.robots_state()
         if not self.stats.get_value("response_received_count", 0):
-            return "failed", 1, f"{site}: no page could be fetched"
+            return "failed", 1, f"{site}: no page could be fetched" + (f" (robots.txt {robots})" if robots else "")
+        if "every page disallowed" in robots:
+            return ("failed", 1, f"{site}: robots.txt {robots} (RFC 9309), so nothing was crawled; "
+                                 "the next run asks again")
         if pages >= BROKEN_MIN_PAGES and self.counts["suspect"] / pages > BROKEN_SHARE:
             return ("extraction-broken", 3,
                     f"{site}: extraction looks broken: {self.counts['suspect']} of {pages} article pages gave no "
                     f"article, no body or no date, or fell back to the generic extractor (layout changed?)")
         if self.counts["articles_failed"]:
-            kinds = ", ".join(f"{k} {v}" for k, v in self.errors.most_common())
+            kinds = ", ".join(f"{k} {v}" for k, v in self.errors.most_common() if k not in SKIPPED_KINDS)
             return "failed", 1, f"{site}: {self.counts['articles_failed']} pages failed ({kinds}); the next run retries them"
         return "ok", 0, ""
+
+    def robots_state(self) -> str:
+        """What the robots.txt of the host the site is crawled from said."""
+        by_host = self.stats.get_value("govnews/robots_by_host", {})
+        return by_host.get(urlsplit(self.site.base_url).netloc, "")
+
+    def _budget_value(self, budget: str) -> str:
+        settings = self.crawler.settings
+        if budget == "page budget":
+            return f"{settings.getint('CLOSESPIDER_PAGECOUNT')} pages"
+        if budget == "time budget":
+            return f"{settings.getfloat('CLOSESPIDER_TIMEOUT') / 60:g} minutes"
+        return (f"depth {self.crawler.spider.max_depth}: {self.stats.get_value('govnews/depth_limited')} "
+                "listing links deeper were not followed")

@@ -2,8 +2,8 @@
 
 Incremental runs skip article pages already stored, stop walking a listing
 after ``overlap`` pages that bring nothing new, recheck a rolling sample of
-stored articles (oldest-checked first, so that over ``recheck_runs`` runs
-every article is rechecked) with conditional requests, and retry the pages
+stored articles (checked longest ago first, whatever came of the check, so
+that over ``recheck_runs`` runs every article is rechecked) with conditional requests, and retry the pages
 that failed before. A full walk happens on ``--full``, on a site's first
 run, and after a run that did not finish, so nothing an interrupted run
 missed stays missing.
@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .runs import failed_urls, last_run
+
+# Runs that walked every listing they meant to: the next run can be incremental.
+FINISHED_STATUSES = ("ok", "extraction-broken")
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,10 @@ def crawl_plan(db: sqlite_utils.Database, site: str, *, full: bool = False, over
     rows = db.execute(
         "SELECT a.url, coalesce(c.last_modified, ''), coalesce(c.etag, '') FROM articles a "
         "LEFT JOIN captures c ON c.id = (SELECT max(id) FROM captures WHERE url = a.url) "
-        "WHERE a.site = ? ORDER BY a.last_seen_at, a.url LIMIT ?",
+        "WHERE a.site = ? ORDER BY coalesce(a.last_checked_at, a.last_seen_at), a.url LIMIT ?",
         [site, sample_size],
     )
-    finished = previous is not None and previous["status"] in ("ok", "extraction-broken")
+    finished = previous is not None and previous["status"] in FINISHED_STATUSES
     return CrawlPlan(
         refetch_known=False,
         walk_all_listings=not finished,

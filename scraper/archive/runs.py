@@ -17,7 +17,10 @@ from .store import utc_now
 
 MAX_ATTEMPTS = 5  # a page failing this often is left for a human to look at
 COUNTERS = ("pages_fetched", "articles_new", "articles_changed", "articles_unchanged", "articles_removed",
-            "articles_failed", "not_articles", "rechecked", "not_modified")
+            "articles_failed", "not_articles", "rechecked", "not_modified", "duplicates", "skipped")
+# Pages deliberately not fetched or not stored: recorded in failed_pages so
+# they can be seen, but neither a failure of the run nor retried by the next.
+SKIPPED_KINDS = ("robots-blocked", "offsite-redirect", "redirected-away")
 
 
 def start_run(db: sqlite_utils.Database, site: str, kind: str) -> int:
@@ -32,13 +35,13 @@ def start_run(db: sqlite_utils.Database, site: str, kind: str) -> int:
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int], errors: Counter,
-               status: str, exit_status: int, message: str = "") -> None:
+               status: str, exit_status: int, message: str = "", robots: str = "", tls: str = "") -> None:
     with db.conn:
         db.execute(
             f"UPDATE crawl_runs SET finished_at = ?, {', '.join(f'{c} = ?' for c in COUNTERS)}, errors = ?, "
-            "status = ?, exit_status = ?, message = ? WHERE id = ?",
+            "status = ?, exit_status = ?, message = ?, robots = ?, tls = ? WHERE id = ?",
             [utc_now(), *(counts.get(c, 0) for c in COUNTERS), json.dumps(dict(errors)), status, exit_status,
-             message, run_id],
+             message, robots, tls, run_id],
         )
 
 
@@ -67,6 +70,8 @@ def clear_failure(db: sqlite_utils.Database, url: str) -> None:
 
 
 def failed_urls(db: sqlite_utils.Database, site: str) -> list[str]:
-    """Pages of ``site`` to retry: failed before, fewer than MAX_ATTEMPTS times."""
-    rows = db.execute("SELECT url FROM failed_pages WHERE site = ? AND attempts < ? ORDER BY url", [site, MAX_ATTEMPTS])
+    """Pages of ``site`` to retry: failed before, fewer than MAX_ATTEMPTS times, not skipped on purpose."""
+    rows = db.execute(
+        f"SELECT url FROM failed_pages WHERE site = ? AND attempts < ? AND kind NOT IN ({', '.join('?' * len(SKIPPED_KINDS))}) "
+        "ORDER BY url", [site, MAX_ATTEMPTS, *SKIPPED_KINDS])
     return [row[0] for row in rows]

@@ -12,7 +12,8 @@ import yaml
 
 DEFAULT_REGISTRY = Path(str(resources.files(__package__) / "registry.yaml"))
 KNOWN_FIELDS = {"name", "agency", "province", "platform", "domains", "base_url", "start_paths",
-                "article_pattern", "listing_pattern", "settings", "demo"}
+                "article_pattern", "listing_pattern", "settings", "budget", "demo"}
+BUDGET_FIELDS = ("pages", "depth", "minutes")
 # The extraction profiles (scraper/extract/profiles/), plus "generic" for none.
 PLATFORMS = ("vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national", "generic")
 
@@ -43,6 +44,7 @@ class Site:
     agency: str = ""
     province: str = ""
     settings: dict = field(default_factory=dict)
+    budget: dict = field(default_factory=dict)  # pages, depth, minutes: this site's limits per run
     demo: bool = False  # a site of the offline portal: left out of ``crawl --all``
 
     @property
@@ -148,6 +150,12 @@ def _site(path: Path, key: str, entry: dict, lines: dict[str, int], entry_line: 
     settings = entry.get("settings") or {}
     if not isinstance(settings, dict):
         raise RegistryError(f"{where('settings')}: field 'settings': expected NAME: value pairs")
+    budget = entry.get("budget") or {}
+    if not isinstance(budget, dict) or not all(
+            name in BUDGET_FIELDS and isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+            for name, value in budget.items()):
+        raise RegistryError(f"{where('budget')}: field 'budget': expected positive numbers for any of "
+                            f"{', '.join(BUDGET_FIELDS)}")
 
     return Site(
         key=key,
@@ -161,6 +169,7 @@ def _site(path: Path, key: str, entry: dict, lines: dict[str, int], entry_line: 
         agency=str(entry.get("agency", "")),
         province=str(entry.get("province", "")),
         settings=dict(settings),
+        budget=dict(budget),
         demo=_flag(entry.get("demo", False), where("demo")),
     )
 

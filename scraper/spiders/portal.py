@@ -2,28 +2,39 @@
 
 Navigation only: the spider decides which URLs to request (following the
 crawl plan the archive gives it) and yields what it got; the pipeline
-extracts and stores.
+extracts and stores. It is built not to be trapped: every link is brought
+to its canonical form first (session ids and tracking parameters off),
+link-loop shapes are never requested, a listing page whose text repeats one
+already walked is not walked again, a walk stops after listing pages that
+bring no new article, and each run has page, time and depth budgets.
+Redirects are followed here, not by Scrapy, so that loops and redirects
+off the site are reported instead of silently dropped.
 """
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import re
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import DNSLookupError, TimeoutError, TCPTimedOutError
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from ..archive import open_archive
 from ..archive.plan import CrawlPlan, crawl_plan
 from ..archive.store import utc_now
 from ..items import FetchedPage, FetchFailed, Gone, NotModified
+from ..politeness import RobotsBlocked
 from ..sites import Site, get_site
+from ..urls import canonical_url, is_trap, same_site
 
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "ETag")
 GONE_STATUSES = (404, 410)
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 5
 LOOPBACK_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
     "DOWNLOAD_DELAY_JITTER": 0,
@@ -48,7 +59,7 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, site: str | None = None, base_url: str | None = None, registry: str | None = None,
-                 full: str | bool = False, **kwargs):
+                 full: str | bool = False, tls: str = "", **kwargs):
         super().__init__(**kwargs)
         if not site:
             raise ValueError("give the site to crawl: -a site=NAME")
@@ -58,36 +69,53 @@ class PortalSpider(scrapy.Spider):
         # never leave the site: its domains, and the host it is served from
         self.allowed_domains = sorted({*self.site.domains, urlsplit(self.site.base_url).hostname})
         self.full = str(full).lower() in ("1", "true", "yes")
+        self.tls = tls  # the certificate's state, as probed before the crawl (scraper/tls.py)
         self.plan = CrawlPlan()
+        self.max_depth = 0
+        self.stale_limit = 0
+        self.seen_articles: set[str] = set()  # article URLs met on listings in this run
+        self.listings_requested: set[str] = set()
+        self.listing_prints: set[bytes] = set()  # text fingerprints of the listing pages walked
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         kwargs.setdefault("registry", crawler.settings.get("SITES_REGISTRY"))
         spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
         if is_loopback(spider.site.base_url):
             for name, value in LOOPBACK_SETTINGS.items():
-                crawler.settings.set(name, value, priority="spider")
+                settings.set(name, value, priority="spider")
         for name, value in spider.site.settings.items():
-            crawler.settings.set(name, value, priority="spider")
-        db = open_archive(crawler.settings.get("ARCHIVE_DB"))
+            settings.set(name, value, priority="spider")
+        budget = spider.site.budget
+        settings.set("CLOSESPIDER_PAGECOUNT", budget.get("pages", settings.getint("CRAWL_MAX_PAGES")), priority="spider")
+        settings.set("CLOSESPIDER_TIMEOUT", 60 * budget.get("minutes", settings.getfloat("CRAWL_MAX_MINUTES")),
+                     priority="spider")
+        spider.max_depth = budget.get("depth", settings.getint("CRAWL_MAX_DEPTH"))
+        db = open_archive(settings.get("ARCHIVE_DB"))
         try:
             spider.plan = crawl_plan(
                 db, spider.site.domain, full=spider.full,
-                overlap=crawler.settings.getint("INCREMENTAL_OVERLAP", 1),
-                recheck_runs=crawler.settings.getint("RECHECK_RUNS", 10),
+                overlap=settings.getint("INCREMENTAL_OVERLAP", 1),
+                recheck_runs=settings.getint("RECHECK_RUNS", 10),
             )
         finally:
             db.close()
+        spider.stale_limit = settings.getint("NAV_STALE_PAGES", 5) if spider.plan.walk_all_listings else spider.plan.overlap
         return spider
 
     async def start(self):
-        for url in self.site.start_urls:
-            yield scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": 0})
+        self.crawler.stats.set_value("govnews/tls", self.tls)
+        if self.crawler.stats.get_value("govnews/halted"):
+            return  # the archive could not record the run: fetch nothing
+        for url in map(canonical_url, self.site.start_urls):
+            self.listings_requested.add(url)
+            yield self._listing_request(url, stale=0)
         for url in self.plan.retry:
-            if self.site.article_pattern.search(_path_and_query(url) or ""):
+            if self._is_article(url):
                 yield self._article_request(url)
             else:
-                yield scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": 0})
+                yield self._listing_request(url, stale=0)
         for recheck in self.plan.recheck:
             headers = {}
             if recheck.last_modified:
@@ -97,56 +125,75 @@ class PortalSpider(scrapy.Spider):
             yield self._article_request(recheck.url, headers=headers, recheck=True)
 
     def parse_listing(self, response: Response, stale: int = 0):
-        """Follow new article links, and further listing pages.
+        """Follow article links new to this run, and further listing pages.
 
-        Incremental runs stop walking a listing at a page that brings
-        nothing new, after ``overlap`` more such pages reached through
-        "next page" links only (not every page number of the pagination).
+        A walk stops after ``stale_limit`` listing pages in a row that bring
+        no new article, reached through "next page" links only: in an
+        incremental run "new" means not yet in the archive; otherwise, not
+        yet met in this run, so a calendar or an endless pagination
+        repeating the same sidebar is left after a few pages.
         """
+        if response.status in REDIRECT_STATUSES:
+            yield from self._redirect(response, self.parse_listing, {"stale": stale})
+            return
+        if not isinstance(response, TextResponse):
+            return
+        fingerprint = _text_fingerprint(response)
+        if fingerprint in self.listing_prints:
+            self._count("duplicate_listings")
+            return
+        self.listing_prints.add(fingerprint)
         listings, next_pages, new_articles = [], [], 0
         for link in response.css("a[href]"):
-            url = response.urljoin(link.attrib["href"].strip())
-            path = _path_and_query(url)
-            if path is None:
+            url = canonical_url(response.urljoin(link.attrib["href"]))
+            if urlsplit(url).scheme not in ("http", "https") or not same_site(url, self.allowed_domains):
                 continue
-            if self.site.article_pattern.search(path):
-                if self.plan.refetch_known or url not in self.plan.known_urls:
+            if is_trap(url):
+                self._count("trap_links")
+                continue
+            if self._is_article(url):
+                if url in self.seen_articles:
+                    continue
+                self.seen_articles.add(url)
+                known = url in self.plan.known_urls
+                if self.plan.walk_all_listings or not known:
                     new_articles += 1
+                if self.plan.refetch_known or not known:
                     yield self._article_request(url)
-            elif self.site.listing_pattern.search(path):
+            elif self.site.listing_pattern.search(_path_and_query(url)) and url not in self.listings_requested:
                 listings.append(url)
-                if _is_next_link(link):
+                if _is_next_link(link, response.url):
                     next_pages.append(url)
         stale = 0 if new_articles else stale + 1
-        if self.plan.walk_all_listings or stale == 0:
+        if response.meta.get("depth", 0) >= self.max_depth:
+            self._count("depth_limited", len(listings))
+            follow = []
+        elif stale == 0:
             follow = listings
-        elif stale <= self.plan.overlap:
+        elif stale <= self.stale_limit:
             follow = next_pages
         else:
             follow = []
             self.logger.debug("listing %s brought nothing new: not walking further", response.url)
-        for url in follow:
-            yield scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": stale})
-
-    def _article_request(self, url: str, headers: dict | None = None, recheck: bool = False) -> scrapy.Request:
-        meta = {"handle_httpstatus_list": [304, *GONE_STATUSES]} if recheck else {}
-        return scrapy.Request(url, headers=headers, callback=self.parse_article, errback=self.failed,
-                              meta=meta, cb_kwargs={"recheck": recheck}, dont_filter=recheck)
+        for url in dict.fromkeys(follow):
+            self.listings_requested.add(url)
+            yield self._listing_request(url, stale=stale)
 
     def parse_article(self, response: Response, recheck: bool = False):
         now = utc_now()
+        requested = response.meta.get("redirect_chain", [response.request.url])[0]
+        if response.status in REDIRECT_STATUSES:
+            yield from self._redirect(response, self.parse_article, {"recheck": recheck})
+            return
         if response.status == 304:
-            yield NotModified(url=response.request.url, fetched_at=now)
+            yield NotModified(url=requested, fetched_at=now)
             return
         if response.status in GONE_STATUSES:
-            yield Gone(url=response.request.url, fetched_at=now, reason=f"http {response.status}")
-            return
-        redirected_from = response.meta.get("redirect_urls")
-        if redirected_from and not self.site.article_pattern.search(_path_and_query(response.url) or ""):
-            yield Gone(url=redirected_from[0], fetched_at=now, reason=f"redirected to {response.url}")
+            yield Gone(url=requested, fetched_at=now, reason=f"http {response.status}")
             return
         yield FetchedPage(
-            url=response.url,
+            url=canonical_url(response.url),
+            fetched_url=response.url,
             site_key=self.site.key,
             status=response.status,
             body=response.body,
@@ -158,10 +205,54 @@ class PortalSpider(scrapy.Spider):
             recheck=recheck,
         )
 
+    def _redirect(self, response: Response, callback, cb_kwargs: dict):
+        """Follow a redirect within the site; report loops, redirects off the
+        site, and articles redirected to a page that is not an article."""
+        chain = [*response.meta.get("redirect_chain", []), response.url]
+        origin = canonical_url(chain[0])
+        recheck = cb_kwargs.get("recheck", False)
+        location = response.headers.get("Location", b"").decode("latin-1").strip()
+        target = canonical_url(response.urljoin(location)) if location else ""
+        if not target:
+            yield FetchFailed(origin, "redirect-broken", f"{response.status} without a Location", recheck)
+        elif target in map(canonical_url, chain):
+            yield FetchFailed(origin, "redirect-loop", " -> ".join([*chain, target])[:500], recheck)
+        elif len(chain) > MAX_REDIRECTS:
+            yield FetchFailed(origin, "too-many-redirects", " -> ".join(chain)[:500], recheck)
+        elif not same_site(target, self.allowed_domains):
+            if recheck:
+                yield Gone(url=origin, fetched_at=utc_now(), reason=f"redirected off the site to {target}")
+            else:
+                yield FetchFailed(origin, "offsite-redirect", f"redirected off the site to {target}")
+        elif callback == self.parse_article and not self._is_article(target):
+            if recheck:
+                yield Gone(url=origin, fetched_at=utc_now(), reason=f"redirected to {target}")
+            else:
+                yield FetchFailed(origin, "redirected-away", f"redirected to {target}, not an article")
+        else:
+            yield response.request.replace(url=target, dont_filter=recheck,
+                                           meta={**response.request.meta, "redirect_chain": chain})
+
+    def _is_article(self, url: str) -> bool:
+        return bool(self.site.article_pattern.search(_path_and_query(url)))
+
+    def _listing_request(self, url: str, stale: int) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": stale},
+                              meta={"dont_redirect": True, "handle_httpstatus_list": list(REDIRECT_STATUSES)})
+
+    def _article_request(self, url: str, headers: dict | None = None, recheck: bool = False) -> scrapy.Request:
+        statuses = [*REDIRECT_STATUSES, *((304, *GONE_STATUSES) if recheck else ())]
+        return scrapy.Request(url, headers=headers, callback=self.parse_article, errback=self.failed,
+                              meta={"dont_redirect": True, "handle_httpstatus_list": statuses},
+                              cb_kwargs={"recheck": recheck}, dont_filter=recheck)
+
     def failed(self, failure):
-        """Report a page that could not be fetched; the next run retries it."""
+        """Report a page that could not be fetched (the next run retries it),
+        or that robots.txt kept us from fetching."""
         request = failure.request
-        if failure.check(HttpError):
+        if failure.check(RobotsBlocked):
+            kind = "robots-blocked"
+        elif failure.check(HttpError):
             kind = f"http-{failure.value.response.status}"
         elif failure.check(DNSLookupError):
             kind = "dns"
@@ -169,22 +260,41 @@ class PortalSpider(scrapy.Spider):
             kind = "timeout"
         else:
             kind = failure.type.__name__.lower() if failure.type else "error"
-        yield FetchFailed(url=request.url, kind=kind, error=str(failure.value)[:500])
+        origin = request.meta.get("redirect_chain", [request.url])[0]
+        yield FetchFailed(canonical_url(origin), kind, str(failure.value)[:500],
+                          request.cb_kwargs.get("recheck", False))
+
+    def _count(self, name: str, count: int = 1) -> None:
+        self.crawler.stats.inc_value(f"govnews/{name}", count)
 
 
-_NEXT_TEXT = re.compile(r"^\s*(?:trang\s*sau|sau|tiếp|tiếp\s*theo|next|›|»|>|>>)\s*$", re.I)
+_ARROWS = r"(?:›|»|>>|>|→)"
+_NEXT_TEXT = re.compile(
+    rf"^\s*(?:(?:trang\s*sau|trang\s*tiếp|tiếp\s*theo|tiếp|sau|next(?:\s*page)?)\s*{_ARROWS}*|{_ARROWS}+)\s*$", re.I)
+_PAGE_NUMBER = re.compile(r"(?:[?&;_](?:page|trang|p|pg|pageindex|cur)=|/page/|/trang-)(\d+)", re.I)
 
 
-def _is_next_link(link) -> bool:
-    """A pagination link to the following page ("Trang sau", rel=next, class next)."""
+def _is_next_link(link, page_url: str) -> bool:
+    """A pagination link to the following page: rel=next, a class naming
+    "next", a text such as "Trang sau", "Tiếp >>" or "»", or the number of
+    the page after this one ("[2]" on a first page)."""
     names = f"{link.attrib.get('rel', '')} {link.attrib.get('class', '')}".lower()
-    if "next" in names.split() or "next" in names:
+    if "next" in names:
         return True
-    return bool(_NEXT_TEXT.match(" ".join(link.css("::text").getall())))
+    text = " ".join(" ".join(link.css("::text").getall()).split())
+    if _NEXT_TEXT.match(text):
+        return True
+    current = _PAGE_NUMBER.search(page_url)
+    return text.strip("[]() ") == str(int(current.group(1)) + 1 if current else 2)
 
 
-def _path_and_query(url: str) -> str | None:
+def _text_fingerprint(response: TextResponse) -> bytes:
+    """Digest of a page's visible words: the same listing under another
+    address (a session id, a sort order) has the same one."""
+    words = " ".join(response.xpath("//body//text()[not(ancestor::script or ancestor::style)]").getall()).split()
+    return hashlib.sha1(" ".join(words).encode("utf-8")).digest()
+
+
+def _path_and_query(url: str) -> str:
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return None
     return parts.path + (f"?{parts.query}" if parts.query else "")
