@@ -107,6 +107,15 @@ def test_without_faults_it_is_the_small_sonla_site():
         assert [hit.status for hit in plain.log[-4:]] == [404] * 4
 
 
+def test_without_faults_every_link_the_registry_follows_answers():
+    """A crawl of demo-hostile with no fault on is a clean one: its patterns only follow pages that exist."""
+    site = get_site("demo-hostile")
+    with HostilePortal() as plain:
+        found = {link for listing in LISTINGS for link in links(page(plain, listing)) if link.startswith("/")}
+        followed = {link for link in found if site.article_pattern.search(link) or site.listing_pattern.search(link)}
+        assert followed == set(plain.good_paths) | set(LISTINGS)
+
+
 def test_every_fault_is_linked_from_the_listings(portal):
     listed: list[str] = []
     linked: list[str] = []
