@@ -193,19 +193,38 @@ def datasette_command(db: str, port: int, host: str = "127.0.0.1", public: bool 
               type=click.Choice(["vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national"]),
               help="Which platform family's site to serve (registry sites demo-<family>); the other families "
                    "have 2 categories of 12 articles unless --per-category is given.")
+@click.option("--hostile", metavar="FAULTS",
+              help="Serve the vnPortal site with crawler traps (registry site demo-hostile): fault names of "
+                   "scraper/demo/hostile.py, comma-separated, or 'all'; 8 articles per category unless "
+                   "--per-category is given.")
 @click.pass_context
-def demo_portal(ctx, port, per_category, family):
+def demo_portal(ctx, port, per_category, family, hostile):
     """Serve the bundled offline portal on 127.0.0.1."""
     from click.core import ParameterSource
 
-    from .demo import DemoPortal, build_articles, build_family_articles
+    from .demo import DemoPortal, HostilePortal, build_articles, build_family_articles
+    from .demo.hostile import FAULTS, TLS_MODES, parse_faults
 
-    if family == "vnportal":
+    given = ctx.get_parameter_source("per_category") == ParameterSource.COMMANDLINE
+    if hostile is not None:
+        if family != "vnportal":
+            raise click.BadParameter("the hostile portal is the vnPortal site", param_hint="--family")
+        try:
+            faults = parse_faults(hostile)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--hostile") from None
+        portal = HostilePortal(faults, build_articles(per_category if given else 8))
+        names = ", ".join(name for name in FAULTS + TLS_MODES if name in portal.faults) or "none"
+        click.echo(f"hostile portal at {portal.scheme}://127.0.0.1:{port}/ ({len(portal.articles)} articles; "
+                   f"faults: {names}); Ctrl-C stops", err=True)
+        if portal.ca_file:
+            click.echo(f"a client verifies its certificate by trusting {portal.ca_file}", err=True)
+    elif family == "vnportal":
         portal = DemoPortal(build_articles(per_category))
     else:
-        given = ctx.get_parameter_source("per_category") == ParameterSource.COMMANDLINE
         portal = DemoPortal(build_family_articles(family, per_category if given else None), family=family)
-    click.echo(f"offline portal at http://127.0.0.1:{port}/ ({len(portal.articles)} articles); Ctrl-C stops", err=True)
+    if hostile is None:
+        click.echo(f"offline portal at http://127.0.0.1:{port}/ ({len(portal.articles)} articles); Ctrl-C stops", err=True)
     try:
         portal.serve_forever("127.0.0.1", port)
     except KeyboardInterrupt:

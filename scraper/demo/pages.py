@@ -95,7 +95,7 @@ def listing_page(category_slug: str, page: int, articles: Articles, base_url: st
         return None
     shown = in_category[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     name = CATEGORY_NAMES[category_slug]
-    items = "\n".join(_listing_item(article) for article in shown)
+    items = "\n".join(listing_item(article) for article in shown)
     main = f"""<div class="col-main"><div class="category-page">
 <h1 class="category-title">{escape(name)}</h1>
 <div class="news-list">
@@ -124,7 +124,7 @@ def home_page(articles: Articles, base_url: str) -> str:
         latest = articles_in_category(articles, slug)[:HOME_ITEMS_PER_CATEGORY]
         if not latest:
             continue
-        lead_item = _listing_item(latest[0])
+        lead_item = listing_item(latest[0])
         sections.append(
             f"""<div class="home-category"><h2 class="title-block"><a href="/{slug}">{escape(name)}</a></h2>
 {lead_item}
@@ -164,6 +164,23 @@ def not_found_page(articles: Articles, base_url: str) -> str:
         og_image=_LOGO,
         rss_path="/rss.xml",
         breadcrumb="",
+        main=main,
+    )
+
+
+def plain_page(articles: Articles, base_url: str, *, path: str, title: str, main: str) -> str:
+    """A page of the site that is neither article nor listing (an events
+    calendar...), with the full chrome around ``main``."""
+    return _layout(
+        base_url,
+        articles,
+        path=path,
+        title=title,
+        description=f"{title} - {SITE_NAME}",
+        og_type="website",
+        og_image=_LOGO,
+        rss_path="/rss.xml",
+        breadcrumb=f'<div class="breadcrumb"><a href="/">Trang chủ</a> » {escape(title)}</div>',
         main=main,
     )
 
@@ -297,7 +314,8 @@ def _listing_path(category_slug: str, page: int) -> str:
     return f"/{category_slug}" if page == 1 else f"/{category_slug}?page={page}"
 
 
-def _listing_item(article: DemoArticle) -> str:
+def listing_item(article: DemoArticle) -> str:
+    """A listing's entry for ``article``: thumbnail, linked title, date and lead."""
     images = article.images
     thumbnail = images[0][0] if images else _NO_IMAGE
     return (

@@ -49,6 +49,7 @@ class _Response:
     last_modified: str | None = None
     etag: str | None = None
     location: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()  # further headers (the hostile portal's Retry-After...)
 
 
 _IMAGE = _Response(200, _JPEG, pages.PLACEHOLDER_JPEG)
@@ -61,6 +62,8 @@ class DemoPortal:
     families (``families.FAMILIES``) each serve their own site, whose
     ``articles`` default to that family's 24.
     """
+
+    scheme = "http"
 
     def __init__(self, articles: list[DemoArticle] | None = None, family: str = "vnportal"):
         self.family = family
@@ -150,11 +153,14 @@ class DemoPortal:
     def _bind(self, host: str, port: int) -> _PortalHTTPServer:
         if self._server is not None:
             raise RuntimeError(f"the demo portal is already serving at {self.base_url}")
-        server = _PortalHTTPServer((host, port), self)
-        self.base_url = f"http://{host}:{server.server_address[1]}"
+        server = self._make_server((host, port))
+        self.base_url = f"{self.scheme}://{host}:{server.server_address[1]}"
         self._cache.clear()
         self._not_found = None
         return server
+
+    def _make_server(self, address: tuple[str, int]) -> _PortalHTTPServer:
+        return _PortalHTTPServer(address, self)
 
     def key(self, target: str) -> str:
         """The page a request target asks for, in the form the site links to it.
@@ -294,9 +300,10 @@ class _PortalHTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, address: tuple[str, int], portal: DemoPortal):
+    def __init__(self, address: tuple[str, int], portal: DemoPortal,
+                 handler: type[BaseHTTPRequestHandler] | None = None):
         self.portal = portal
-        super().__init__(address, _Handler)
+        super().__init__(address, handler or _Handler)
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind looks up the host's FQDN, which can stall
@@ -322,7 +329,10 @@ class _Handler(BaseHTTPRequestHandler):
         portal = self.server.portal
         with portal._counter_lock:
             portal.requests[self.path] += 1
-        response = portal._respond(self.path)
+        self._write(portal._respond(self.path), with_body)
+
+    def _write(self, response: _Response, with_body: bool) -> None:
+        """Send ``response``, or 304 when the request's validators still match it."""
         if response.status == 200 and _not_modified(response, self.headers):
             self.send_response(304)
             for name, value in (("Last-Modified", response.last_modified), ("ETag", response.etag)):
@@ -335,7 +345,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
         for name, value in (("Last-Modified", response.last_modified), ("ETag", response.etag),
-                            ("Location", response.location)):
+                            ("Location", response.location), *response.headers):
             if value:
                 self.send_header(name, value)
         self.end_headers()
