@@ -15,7 +15,7 @@ from scrapy.settings import Settings
 from .archive import check_writable, open_archive
 from .archive.lock import archive_lock
 from .archive.runs import finish_run, start_run
-from .pipelines import crawl_interrupted
+from .signals import crawl_interrupted
 from .sites import Site, get_site, load_registry
 from .tls import certificate_state, is_verified
 

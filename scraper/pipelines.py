@@ -25,6 +25,8 @@ from .archive.runs import SKIPPED_KINDS, clear_failure, finish_run, record_failu
 from .archive.store import (article_id, mark_checked, mark_removed, mark_unmodified, resolve_identity, touch_seen,
                             utc_now, write_article)
 from .items import FetchedPage, FetchFailed, Gone, NotModified
+from .signals import crawl_interrupted, page_judged
+from .urls import url_shape
 from .workers import ExtractionFailed, ExtractionPool
 
 logger = logging.getLogger(__name__)
@@ -34,10 +36,6 @@ BROKEN_MIN_PAGES = 5
 EXIT_BUDGET = 4  # a budget stopped the run: partial, the next run carries on
 EXIT_ARCHIVE = 74  # EX_IOERR: the archive could not be written
 BUDGET_REASONS = {"closespider_pagecount": "page budget", "closespider_timeout": "time budget"}
-
-# Sent by the crawl's process to every crawler when it receives SIGINT or
-# SIGTERM, before Scrapy's graceful stop begins (argument: signum).
-crawl_interrupted = object()
 
 
 class ArchivePipeline:
@@ -66,6 +64,8 @@ class ArchivePipeline:
         self.errors = Counter()
         self.halted: tuple[str, str] | None = None  # (status, message) once the archive cannot be written
         self.signal: int | None = None
+        self.article_shapes: set[str] = set()  # address shapes known to hold articles (urls.url_shape)
+        self.rejected_by_shape: Counter = Counter()  # address shape -> pages that were not articles
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -86,6 +86,8 @@ class ArchivePipeline:
                 page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
                 self.db.execute(f"PRAGMA max_page_count = {limit_mb * 1024 * 1024 // page_size}")
             self.run_id = start_run(self.db, self.site.domain, self.crawler.spider.plan.kind)
+            self.article_shapes = {url_shape(url) for (url,) in self.db.execute(
+                "SELECT url FROM articles WHERE site = ?", [self.site.domain])}
         except (ArchiveError, sqlite3.Error) as error:
             self._halt(error, before_start=True)
             return
@@ -133,13 +135,18 @@ class ArchivePipeline:
             return
         item.body = b""  # the capture keeps it, compressed
         article.site = self.site.domain
+        self.crawler.signals.send_catch_log(page_judged, url=item.url, is_article=article.is_article)
+        shape = url_shape(item.url)
         if not article.is_article:
             logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)
-            self._count("not_articles", "suspect")
+            self._count("not_articles")
+            self.rejected_by_shape[shape] += 1
             article, packed = None, None
-        elif not article.body or not article.published_at or (
-                self.site.platform and article.extractor.startswith("generic")):
-            self._count("suspect")
+        else:
+            self.article_shapes.add(shape)
+            if not article.body or not article.published_at or (
+                    self.site.platform and article.extractor.startswith("generic")):
+                self._count("suspect")
         self.pending.append((item, article, packed))
         if article is not None:
             self.pending_bytes += len(packed[0]) + len(article.body) + len(article.body_html) + len(article.lead)
@@ -263,9 +270,14 @@ class ArchivePipeline:
         if "every page disallowed" in robots:
             return ("failed", 1, f"{site}: robots.txt {robots} (RFC 9309), so nothing was crawled; "
                                  "the next run asks again")
-        if pages >= BROKEN_MIN_PAGES and self.counts["suspect"] / pages > BROKEN_SHARE:
+        # Pages of a kind that holds articles (on this run or before) that gave
+        # none, or no body or date: the site's layout probably changed. Pages
+        # of a kind that never held any (a calendar's days) say nothing of it.
+        suspect = self.counts["suspect"] + sum(count for shape, count in self.rejected_by_shape.items()
+                                               if shape in self.article_shapes)
+        if pages >= BROKEN_MIN_PAGES and (suspect / pages > BROKEN_SHARE or not self.article_shapes):
             return ("extraction-broken", 3,
-                    f"{site}: extraction looks broken: {self.counts['suspect']} of {pages} article pages gave no "
+                    f"{site}: extraction looks broken: {suspect or pages} of {pages} article pages gave no "
                     f"article, no body or no date, or fell back to the generic extractor (layout changed?)")
         if self.counts["articles_failed"]:
             kinds = ", ".join(f"{k} {v}" for k, v in self.errors.most_common() if k not in SKIPPED_KINDS)

@@ -75,3 +75,21 @@ def same_site(url: str, domains: tuple[str, ...] | list[str]) -> bool:
     sites (dichvucong.sonla.gov.vn is not sonla.gov.vn's news): a registry
     entry lists every host of its site."""
     return (urlsplit(url).hostname or "").lower() in domains
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def url_shape(url: str) -> str:
+    """The template an address is made from: its folder with digits as 0,
+    and its query with numeric values left out ("/tin-tuc/*",
+    "/default.asp/*?act=detail&id", "/lich-cong-tac/*"). Pages of one shape
+    are usually pages of one kind."""
+    parts = urlsplit(url)
+    folder = _DIGITS.sub("0", parts.path.rstrip("/").rsplit("/", 1)[0])
+    query = []
+    for pair in parts.query.split("&"):
+        name, _, value = pair.partition("=")
+        if name:
+            query.append(name if not value or _DIGITS.fullmatch(value) else f"{name}={value}")
+    return f"{folder}/*" + (f"?{'&'.join(sorted(query))}" if query else "")

@@ -24,6 +24,9 @@ _PLACEHOLDER = re.compile(r"(?:nội\s+dung\s+)?đang\s+(?:được\s+)?(?:cập
 _HEADLINE_LINK_CHARS = 25
 _NAVIGATION = re.compile(r"menu|nav", re.I)
 _DATE_ONLY = re.compile(r"[\d\s/:.,|()\-–]*")
+_TABLE_CELLS = " | "  # how a table row reads in the body
+ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                 "report", "governmentservice"}
 
 
 def not_an_article(page: Page, article: Article, content: etree._Element) -> str:
@@ -47,12 +50,28 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
         return "listing"  # headline, standfirst, headline, standfirst...
     if own_chars < MIN_BODY_CHARS or (own_chars < 300 and _PLACEHOLDER.search(" ".join(own))):
         return "placeholder" if _PLACEHOLDER.search(" ".join(own) + " " + article.lead) else "no body"
+    prose_chars = sum(len(p) for p in own if _TABLE_CELLS not in p)
+    if prose_chars < MIN_BODY_CHARS and not article.lead and not _is_notice(article) and not declares_article(page):
+        return "no prose"  # a grid (a calendar day, a price table) with nothing written around it
     if own_chars < 400 and not _is_notice(article):
         # little text of its own: is the page a list of other articles or documents?
         headlines, documents = _links(page.root)
         if len(headlines) >= 12 or documents >= 5:
             return "listing"
     return ""
+
+
+def declares_article(page: Page) -> bool:
+    """Whether the page says it is an article: og:type article, an
+    article:published_time, or a JSON-LD object of an article type."""
+    if page.meta.get("og:type", "").lower() == "article" or page.meta.get("article:published_time"):
+        return True
+    for item in page.linked_data:
+        kinds = item.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(isinstance(kind, str) and kind.lower() in ARTICLE_TYPES for kind in kinds):
+            return True
+    return False
 
 
 def _is_notice(article: Article) -> bool:

@@ -20,21 +20,28 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
+from scrapy.exceptions import (CannotResolveHostError, DownloadConnectionRefusedError, DownloadFailedError,
+                               DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.error import ConnectionLost, ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from ..archive import open_archive
 from ..archive.plan import CrawlPlan, crawl_plan
 from ..archive.store import utc_now
 from ..items import FetchedPage, FetchFailed, Gone, NotModified
 from ..politeness import RobotsBlocked
+from ..signals import page_judged
 from ..sites import Site, get_site
-from ..urls import canonical_url, is_trap, same_site
+from ..urls import canonical_url, is_trap, same_site, url_shape
 
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "ETag")
 GONE_STATUSES = (404, 410)
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5
+ARTICLE_PRIORITY = 10  # articles before further listings: what a listing brings is judged before the walk goes on
+BARREN_AFTER = 10  # pages of one address shape extracted...
+BARREN_SHARE = 0.9  # ...that were nearly all not articles: the shape is not requested again in this run
 LOOPBACK_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
     "DOWNLOAD_DELAY_JITTER": 0,
@@ -75,12 +82,14 @@ class PortalSpider(scrapy.Spider):
         self.stale_limit = 0
         self.seen_articles: set[str] = set()  # article URLs met on listings in this run
         self.listings_requested: set[str] = set()
+        self.judged: dict[str, list[int]] = {}  # address shape -> [pages extracted, articles among them]
         self.listing_prints: set[bytes] = set()  # text fingerprints of the listing pages walked
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         kwargs.setdefault("registry", crawler.settings.get("SITES_REGISTRY"))
         spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.learn_from_extraction, signal=page_judged)
         settings = crawler.settings
         if is_loopback(spider.site.base_url):
             for name, value in LOOPBACK_SETTINGS.items():
@@ -155,6 +164,9 @@ class PortalSpider(scrapy.Spider):
                 if url in self.seen_articles:
                     continue
                 self.seen_articles.add(url)
+                if self._barren(url):
+                    self._count("barren_links")
+                    continue
                 known = url in self.plan.known_urls
                 if self.plan.walk_all_listings or not known:
                     new_articles += 1
@@ -230,11 +242,24 @@ class PortalSpider(scrapy.Spider):
             else:
                 yield FetchFailed(origin, "redirected-away", f"redirected to {target}, not an article")
         else:
-            yield response.request.replace(url=target, dont_filter=recheck,
-                                           meta={**response.request.meta, "redirect_chain": chain})
+            # never dropped as a duplicate: a loop through an address met before is caught above
+            meta = {name: response.request.meta[name] for name in ("dont_redirect", "handle_httpstatus_list")}
+            yield response.request.replace(url=target, dont_filter=True, meta={**meta, "redirect_chain": chain})
 
     def _is_article(self, url: str) -> bool:
         return bool(self.site.article_pattern.search(_path_and_query(url)))
+
+    def learn_from_extraction(self, url: str, is_article: bool) -> None:
+        """Learn from extraction which address shapes hold articles."""
+        counts = self.judged.setdefault(url_shape(url), [0, 0])
+        counts[0] += 1
+        counts[1] += is_article
+
+    def _barren(self, url: str) -> bool:
+        """Whether pages shaped like ``url`` have proved, in this run, not to be
+        articles (a calendar's days, tag pages behind article-like addresses)."""
+        pages, articles = self.judged.get(url_shape(url), (0, 0))
+        return pages >= BARREN_AFTER and articles <= (1 - BARREN_SHARE) * pages
 
     def _listing_request(self, url: str, stale: int) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": stale},
@@ -244,22 +269,19 @@ class PortalSpider(scrapy.Spider):
         statuses = [*REDIRECT_STATUSES, *((304, *GONE_STATUSES) if recheck else ())]
         return scrapy.Request(url, headers=headers, callback=self.parse_article, errback=self.failed,
                               meta={"dont_redirect": True, "handle_httpstatus_list": statuses},
-                              cb_kwargs={"recheck": recheck}, dont_filter=recheck)
+                              cb_kwargs={"recheck": recheck}, dont_filter=recheck, priority=ARTICLE_PRIORITY)
 
     def failed(self, failure):
         """Report a page that could not be fetched (the next run retries it),
         or that robots.txt kept us from fetching."""
         request = failure.request
-        if failure.check(RobotsBlocked):
-            kind = "robots-blocked"
-        elif failure.check(HttpError):
+        if failure.check(HttpError):
             kind = f"http-{failure.value.response.status}"
-        elif failure.check(DNSLookupError):
-            kind = "dns"
-        elif failure.check(TimeoutError, TCPTimedOutError):
-            kind = "timeout"
         else:
-            kind = failure.type.__name__.lower() if failure.type else "error"
+            kind = next((name for name, kinds in FAILURE_KINDS if failure.check(*kinds)),
+                        failure.type.__name__.lower() if failure.type else "error")
+        if kind == "ignored" and "maxsize" in str(failure.value).lower():
+            kind = "too-large"  # a page (or its inflated body) over DOWNLOAD_MAXSIZE
         origin = request.meta.get("redirect_chain", [request.url])[0]
         yield FetchFailed(canonical_url(origin), kind, str(failure.value)[:500],
                           request.cb_kwargs.get("recheck", False))
@@ -267,6 +289,16 @@ class PortalSpider(scrapy.Spider):
     def _count(self, name: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"govnews/{name}", count)
 
+
+FAILURE_KINDS = (
+    ("robots-blocked", (RobotsBlocked,)),
+    ("dns", (DNSLookupError, CannotResolveHostError)),
+    ("timeout", (TimeoutError, TCPTimedOutError, DownloadTimeoutError)),
+    ("connection-refused", (ConnectionRefusedError, DownloadConnectionRefusedError)),
+    ("connection-lost", (ConnectionLost, ResponseFailed, ResponseNeverReceived, DownloadFailedError,
+                         ResponseDataLossError)),
+    ("ignored", (IgnoreRequest,)),
+)
 
 _ARROWS = r"(?:›|»|>>|>|→)"
 _NEXT_TEXT = re.compile(
