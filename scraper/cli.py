@@ -117,7 +117,8 @@ def reextract(db, site, since, registry):
     except KNOWN_ERRORS as error:
         fail(str(error))
     click.echo(f"reextracted {result['captures']} captures: {result['changed']} articles changed, "
-               f"{result['unchanged']} unchanged, {result['not_articles']} not articles", err=True)
+               f"{result['unchanged']} unchanged, {result['not_articles']} not articles, "
+               f"{result['failed']} failed", err=True)
 
 
 @cli.command("export-warc")

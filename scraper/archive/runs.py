@@ -45,8 +45,13 @@ def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int], e
         )
 
 
+NOT_CRAWLS = ("reextract", "refused")  # runs that fetched nothing: re-extractions, sites refused for their TLS
+
+
 def last_run(db: sqlite_utils.Database, site: str) -> dict | None:
-    rows = db.execute("SELECT * FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 1", [site])
+    """The latest crawl of ``site`` (re-extractions and refused runs aside)."""
+    rows = db.execute(f"SELECT * FROM crawl_runs WHERE site = ? AND kind NOT IN ({', '.join('?' * len(NOT_CRAWLS))}) "
+                      "ORDER BY id DESC LIMIT 1", [site, *NOT_CRAWLS])
     names = [d[0] for d in rows.description]
     row = rows.fetchone()
     return dict(zip(names, row)) if row else None
