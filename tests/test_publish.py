@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
+import socket
 import sqlite3
 import subprocess
 import urllib.error
@@ -18,7 +21,7 @@ from scraper.archive import open_archive, save_articles
 from scraper.cli import datasette_command
 from scraper.extract import Article, Attachment, Image
 
-from .conftest import GOLD, free_port, wait_for_http
+from .conftest import GOLD, GOVNEWS, ROOT, free_port, wait_for_http
 
 
 def get(url: str) -> tuple[int, bytes, dict]:
@@ -154,6 +157,36 @@ def test_reading_view_shows_the_article(datasette_url):
 def test_robots_txt(datasette_url):
     status, body, _ = get(f"{datasette_url}/robots.txt")
     assert status == 200 and b"Disallow: /*.csv" in body
+
+
+def stop_and_check_port_freed(command: list[str], port: int, stop: signal.Signals, startup_timeout: float = 30) -> None:
+    """Run a ``govnews`` command that serves on ``port``, send it ``stop``: it must exit and leave the port closed."""
+    server = subprocess.Popen([*GOVNEWS, *command], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/-/versions.json", timeout=startup_timeout)
+        server.send_signal(stop)
+        server.wait(timeout=15)
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGKILL)  # whatever the command left behind
+        except ProcessLookupError:
+            pass
+        server.wait()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_serve_stops_on_a_signal(archive, stop):
+    port = free_port()
+    stop_and_check_port_freed(["serve", "--db", str(archive), "--port", str(port)], port, stop)
+
+
+def test_demo_stops_on_sigterm_while_serving(tmp_path):
+    port = free_port()
+    stop_and_check_port_freed(["demo", "--db", str(tmp_path / "archive.db"), "--port", str(port)], port,
+                              signal.SIGTERM, startup_timeout=300)
 
 
 HOSTILE = "<script>alert('x')</script>"
