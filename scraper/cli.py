@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -167,13 +168,23 @@ def serve(db, port, host, public):
     """Publish the archive with Datasette (read-only)."""
     if not Path(db).is_file():
         fail(f"no archive at {db}: run `govnews crawl` first")
-    sys.exit(subprocess.call(datasette_command(db, port, host, public=public)))
+    run_datasette(datasette_command(db, port, host, public=public))
 
 
 # Limits that keep one visitor from tying up the server; --public tightens them.
 SERVE_SETTINGS = {"sql_time_limit_ms": "3000", "max_returned_rows": "1000", "facet_time_limit_ms": "500",
                   "suggest_facets": "off"}
 PUBLIC_SETTINGS = {"sql_time_limit_ms": "1000", "default_allow_sql": "off", "allow_download": "off"}
+
+
+def run_datasette(command: list[str]) -> NoReturn:
+    """Become the Datasette server (exec): SIGTERM or Ctrl-C sent to govnews then stops the server itself."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        os.execv(command[0], command)
+    except OSError as error:
+        fail(f"cannot start Datasette: {error.strerror}")
 
 
 def datasette_command(db: str, port: int, host: str = "127.0.0.1", public: bool = False) -> list[str]:
@@ -248,7 +259,7 @@ def demo(db, port):
         fail(str(error))
     click.echo(result.summary(), err=True)
     click.echo(f"open http://127.0.0.1:{port}/archive/articles to browse and search the archive", err=True)
-    sys.exit(subprocess.call(datasette_command(db, port)))
+    run_datasette(datasette_command(db, port))
 
 
 if __name__ == "__main__":

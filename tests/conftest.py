@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -70,8 +69,7 @@ def datasette_url(archive):
     from scraper.cli import datasette_command
 
     port = free_port()
-    server = subprocess.Popen(datasette_command(str(archive), port), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = subprocess.Popen(datasette_command(str(archive), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(url + "/-/versions.json")

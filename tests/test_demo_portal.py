@@ -73,6 +73,14 @@ def test_articles_are_numerous_unique_and_varied():
     assert any(len(a.images) == 0 for a in articles) and any(len(a.images) == 3 for a in articles)
 
 
+def test_large_portals_keep_titles_unique():
+    """Past the titles the templates can make (about 1,300 a category), titles are numbered, still unique."""
+    articles = build_articles(per_category=2000)
+    assert len(articles) == 8000
+    assert len({a.title for a in articles}) == len(articles)
+    assert any(a.title.endswith(" (bài 2)") for a in articles)
+
+
 def test_some_bodies_use_counter_words_in_running_text():
     lookalike = re.compile(r"Hôm nay, |[Tt]ất cả các |Trong tuần qua")
     assert sum(bool(lookalike.search(" ".join(a.paragraphs))) for a in build_articles()) >= 5

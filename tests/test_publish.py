@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
+import socket
 import sqlite3
 import subprocess
 import urllib.error
@@ -18,7 +21,7 @@ from scraper.archive import open_archive, save_articles
 from scraper.cli import datasette_command
 from scraper.extract import Article, Attachment, Image
 
-from .conftest import GOLD, free_port, wait_for_http
+from .conftest import GOLD, GOVNEWS, ROOT, free_port, wait_for_http
 
 
 def get(url: str) -> tuple[int, bytes, dict]:
@@ -156,6 +159,36 @@ def test_robots_txt(datasette_url):
     assert status == 200 and b"Disallow: /*.csv" in body
 
 
+def stop_and_check_port_freed(command: list[str], port: int, stop: signal.Signals, startup_timeout: float = 30) -> None:
+    """Run a ``govnews`` command that serves on ``port``, send it ``stop``: it must exit and leave the port closed."""
+    server = subprocess.Popen([*GOVNEWS, *command], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/-/versions.json", timeout=startup_timeout)
+        server.send_signal(stop)
+        server.wait(timeout=15)
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGKILL)  # whatever the command left behind
+        except ProcessLookupError:
+            pass
+        server.wait()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_serve_stops_on_a_signal(archive, stop):
+    port = free_port()
+    stop_and_check_port_freed(["serve", "--db", str(archive), "--port", str(port)], port, stop)
+
+
+def test_demo_stops_on_sigterm_while_serving(tmp_path):
+    port = free_port()
+    stop_and_check_port_freed(["demo", "--db", str(tmp_path / "archive.db"), "--port", str(port)], port,
+                              signal.SIGTERM, startup_timeout=300)
+
+
 HOSTILE = "<script>alert('x')</script>"
 
 
@@ -204,6 +237,72 @@ def test_public_mode_refuses_arbitrary_sql_and_downloads(hostile_server):
     assert get(hostile_server + "/archive?sql=select+1")[0] == 403
     assert get(hostile_server + "/archive.db")[0] in (403, 404)
     assert get(hostile_server + "/archive/articles.json")[0] == 200
+
+
+@pytest.fixture(scope="module")
+def public_url(archive):
+    """A real Datasette server publishing the crawled archive as ``serve --public`` does."""
+    port = free_port()
+    server = subprocess.Popen(datasette_command(str(archive), port, public=True),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/-/versions.json")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+# Malformed sort, facet, search and other parameters; Datasette 0.65 answered 500 to many of them.
+HOSTILE_PARAMETERS = [
+    {"_sort": "title) --"}, {"_sort_desc": "title) --"}, {"_sort": "no_such_column"},
+    {"_sort": "title", "_sort_desc": "title"},
+    {"_facet": "title) --"}, {"_facet": "{"}, {"_facet": '{"x": 1}'}, {"_facet_shared": '{"simple": 1}'},
+    {"_facet_shared": '{"column": "site"}'}, {"_facet_array": "{"}, {"_facet_date": "\x00"}, {"_facet_size": "{"},
+    {"_search": '"'}, {"_search": "'"}, {"_search": 'chuyen "doi'}, {"_search_title": '"'},
+    {"_where": "\x00"}, {"_timelimit": "soon"}, {"_through": "{"}, {"_through": '{"table": "images"}'},
+    {"_through": '{"table": "images", "column": "alt", "value": "x"}'},
+    {"_through": '{"table": "images", "column": "alt", "value": [1]}'},
+    {"_through": '{"table": "images", "column": "alt", "value": 99999999999999999999}'},
+    {"_facet_shared": '{"simple": "\\ud800"}'}, {"_size": "-1"}, {"_next": "'"},
+    {"q": '"', "name": "'", "article_id": "' or 1=1 --", "from_date": "\x00"},
+]
+
+
+def pages_of_every_table_and_query(base: str) -> list[str]:
+    database = json.loads(get(base + "/archive.json")[1])
+    names = [table["name"] for table in database["tables"]] + [query["name"] for query in database["queries"]]
+    assert "articles" in names and "search_in_range" in names
+    return [f"{base}/archive/{name}" for name in names]
+
+
+@pytest.mark.parametrize("mode", ["normal", "public"])
+def test_hostile_parameters_never_answer_500(mode, datasette_url, public_url):
+    base = {"normal": datasette_url, "public": public_url}[mode]
+    answers = {}
+    for page in pages_of_every_table_and_query(base):
+        for extension in ("", ".json", ".csv"):
+            for parameters in HOSTILE_PARAMETERS:
+                url = f"{page}{extension}?{urllib.parse.urlencode(parameters)}"
+                answers[url] = get(url)[0]
+    assert not {url: status for url, status in answers.items() if status >= 500}
+    articles = f"{base}/archive/articles?"
+    for parameters in ({"_sort": "title) --"}, {"_sort_desc": "title) --"}, {"_facet": "{"}, {"_timelimit": "soon"}):
+        assert answers[articles + urllib.parse.urlencode(parameters)] == 400, parameters
+    assert answers[articles + urllib.parse.urlencode({"_facet_shared": '{"column": "site"}'})] == 200
+
+
+@pytest.mark.parametrize("mode", ["normal", "public"])
+def test_post_to_a_table_or_query_is_not_allowed(mode, datasette_url, public_url):
+    base = {"normal": datasette_url, "public": public_url}[mode]
+    for page in pages_of_every_table_and_query(base):
+        for extension in ("", ".json"):
+            request = urllib.request.Request(page + extension, data=b"q=chuyen+doi+so", method="POST")
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=30)
+            assert refused.value.code == 405, page + extension
+            assert refused.value.headers["Allow"] == "GET, HEAD"
 
 
 def _only_id(base: str) -> str:

@@ -27,7 +27,10 @@ class SharedFacet(Facet):
         columns: list[str] = []
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
-            columns += [config["simple"]] if isinstance(config, dict) else list(config)
+            if isinstance(config, dict):  # one column: ?_facet_shared=column, or its JSON form
+                columns.append(config.get("column") or config["simple"])
+            else:  # metadata.yml's list of columns
+                columns += config
         return list(dict.fromkeys(columns))
 
     def counts_sql(self, columns: list[str], limit: int) -> str:

@@ -10,7 +10,10 @@
   statement (facets.py), so facets on a search stay cheap;
 - connections get a larger page cache and memory-mapped reads (searches
   on a large archive touch thousands of pages);
-- ``/robots.txt`` keeps crawlers off the expensive pages (SQL, CSV, JSON).
+- ``/robots.txt`` keeps crawlers off the expensive pages (SQL, CSV, JSON);
+- requests Datasette would answer with an internal error (a malformed
+  ``_sort``, ``_facet``, ``_through`` or ``_timelimit``, a POST to a table
+  or a query) get a 400 or 405 instead (guard.py, ``handle_exception``).
 """
 
 from __future__ import annotations
@@ -19,10 +22,12 @@ import re
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from ..extract.sanitise import sanitise_html
 from .facets import SharedFacet
+from .guard import refusal
 
 _WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 UTF8_BOM = "\ufeff".encode("utf-8")
@@ -110,10 +115,28 @@ async def robots_txt():
 
 
 @hookimpl
+def handle_exception(datasette, request, exception):
+    """A DatasetteError left at its default status (500) is a parameter Datasette rejected: answer 400.
+
+    Datasette 0.65 raises those only for ``_sort``/``_sort_desc`` on a column
+    it cannot sort by (or both at once) and for a ``_through`` with no foreign
+    key; every other DatasetteError carries its own status. Its own handler,
+    called after this one, renders the page with the status set here.
+    """
+    if isinstance(exception, DatasetteError) and exception.status == 500:
+        exception.status = 400
+
+
+@hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
-        async def add_bom(scope, receive, send):
+        async def guard_and_add_bom(scope, receive, send):
             query = scope.get("query_string", b"")
+            refused = refusal(scope["method"], scope["path"], query.decode("latin-1")) \
+                if scope.get("type") == "http" else None
+            if refused is not None:
+                await refused.asgi_send(send)
+                return
             wants_bom = scope.get("type") == "http" and scope.get("path", "").endswith(".csv") and re.search(
                 rb"(?:^|&)_bom=(?:1|on|true)(?:&|$)", query)
             if not wants_bom:
@@ -134,6 +157,6 @@ def asgi_wrapper(datasette):
 
             await app(scope, receive, send_with_bom)
 
-        return add_bom
+        return guard_and_add_bom
 
     return wrap
