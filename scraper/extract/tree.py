@@ -1,0 +1,81 @@
+"""Tree helpers whose cost does not grow with what lies around an element.
+
+Extraction asks the same questions of many elements: does this block open
+with a label, is this link inside a sidebar, remove these hundred nodes.
+Asked naively (an ancestor's whole ``text_content()``, a walk up to the root,
+one string append per removed node) a page with thousands of links or
+paragraphs costs quadratic time; these answers read a bounded amount of
+text, remember what every ancestor was found to be, and join strings once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from lxml import etree
+
+
+def text_start(element: etree._Element, limit: int) -> str:
+    """``element.text_content()[:limit]``, reading only the text nodes that
+    make up those first characters (an article's container holds all of it)."""
+    parts: list[str] = []
+    size = 0
+    for chunk in element.itertext():
+        parts.append(chunk[: limit - size])
+        size += len(parts[-1])
+        if size >= limit:
+            break
+    return "".join(parts)
+
+
+class NearestAbove:
+    """The nearest element at or above a given one that passes ``test``, or
+    None when the walk reaches the root or an element passing ``stop`` first.
+
+    Every element visited remembers its answer, so a page's elements are
+    each tested once however many of their descendants are asked about.
+    """
+
+    def __init__(self, test: Callable[[etree._Element], bool],
+                 stop: Callable[[etree._Element], bool] = lambda element: False) -> None:
+        self.test, self.stop = test, stop
+        self.answers: dict[etree._Element, etree._Element | None] = {}
+
+    def __call__(self, element: etree._Element | None) -> etree._Element | None:
+        visited = []
+        node, found = element, None
+        while node is not None:
+            if node in self.answers:
+                found = self.answers[node]
+                break
+            visited.append(node)
+            if self.stop(node):
+                break
+            if self.test(node):
+                found = node
+                break
+            node = node.getparent()
+        for node in visited:
+            self.answers[node] = found
+        return found
+
+
+def remove_keeping_tails(elements: Iterable[etree._Element]) -> None:
+    """Remove ``elements`` (given in document order) from their tree, each
+    one's tail text left where it was, as lxml.html's ``drop_tree()`` does.
+
+    The tails of a run of removed siblings are joined once onto the node
+    that receives them, not appended one at a time (quadratic in the run).
+    """
+    received: dict[tuple[etree._Element, str], list[str]] = {}
+    for element in elements:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tail:
+            previous = element.getprevious()
+            key = (previous, "tail") if previous is not None else (parent, "text")
+            received.setdefault(key, [getattr(*key) or ""]).append(element.tail)
+        parent.remove(element)
+    for (node, attribute), texts in received.items():
+        setattr(node, attribute, "".join(texts))
