@@ -124,6 +124,38 @@ def images(count: int) -> bytes:
     return _page(figures)
 
 
+def form_document_lines(count: int) -> bytes:
+    """An ASP.NET page (one <form> around everything) whose article ends with
+    ``count`` download lines, each its own paragraph with its own label."""
+    lines = "".join(f'<p>Tải về: <a href="/uploads/van-ban/quyet-dinh-{n:05d}.pdf">{document_title(n)}</a></p>'
+                    for n in range(1, count + 1))
+    page = _page(lines).decode()
+    return page.replace("<body>", '<body><form id="aspnetForm" method="post" action="./">', 1).replace(
+        "</body>", "</form></body>", 1).encode()
+
+
+def linked_title(n: int) -> str:
+    return f"Quyết định số {n}/QĐ-UBND ngày 05/01/2024 của Ủy ban nhân dân tỉnh"
+
+
+def linked_paragraphs(count: int) -> bytes:
+    """``count`` paragraphs each citing another page through a link in its text."""
+    return _page("".join(
+        f'<p>Thực hiện <a href="/van-ban/quyet-dinh-{n}.html">{linked_title(n)}</a>, {paragraph(n)}</p>'
+        for n in range(1, count + 1)))
+
+
+def hidden_word(n: int) -> str:
+    return f"ẩn{n}"
+
+
+def hidden_spans(count: int) -> bytes:
+    """A paragraph of ``count`` words with a hidden span after each (the
+    anti-copy trick some news sites play: invisible letters between words)."""
+    words = "".join(f'từ{n} <span style="display:none">{hidden_word(n)}</span>' for n in range(1, count + 1))
+    return _page(f"<p>{words}</p>")
+
+
 SHAPES = {
     "document links": (document_links, (1_000, 4_000, 16_000)),
     "paragraphs": (paragraphs, (1_000, 4_000, 16_000)),
@@ -131,4 +163,7 @@ SHAPES = {
     "table rows": (table_rows, (1_250, 5_000, 20_000)),
     "2 MB word": (long_paragraph, (500_000, 1_000_000, 2_000_000)),
     "images": (images, (5_000, 10_000, 20_000)),
+    "form, doc lines": (form_document_lines, (1_000, 4_000, 16_000)),
+    "linked paras": (linked_paragraphs, (1_000, 4_000, 16_000)),
+    "hidden spans": (hidden_spans, (4_000, 16_000, 64_000)),
 }
