@@ -23,9 +23,9 @@ BLOCK_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead",
     "figure", "figcaption", "center", "pre", "header", "footer", "aside", "main", "address",
 }
-SKIPPED_TAGS = {
-    "script", "style", "noscript", "button", "input", "select", "textarea",
-    "iframe", "object", "embed", "svg", "canvas", "template", "nav", "video", "audio",
+SKIPPED_TAGS = {  # scripts, styles, templates and noscript are gone already (Page.parse)
+    "button", "input", "select", "textarea",
+    "iframe", "object", "embed", "svg", "canvas", "nav", "video", "audio",
 }
 EMPHASIS_TAGS = {"em", "i"}
 STRONG_TAGS = {"strong", "b"}

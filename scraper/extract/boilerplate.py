@@ -15,8 +15,8 @@ from lxml import etree
 from .documents import mentions_document
 from .tree import remove_keeping_tails, text_start
 
-# Page chrome: never part of any article.
-CHROME_TAGS = ("nav", "aside", "footer", "script", "style", "noscript", "iframe")
+# Page chrome: never part of any article (scripts and styles are gone already: Page.parse).
+CHROME_TAGS = ("nav", "aside", "footer", "iframe")
 # ASP.NET and SharePoint wrap the whole page in one <form>: only small forms
 # (search boxes, polls, logins) are chrome.
 MAX_CHROME_FORM_CHARS = 500

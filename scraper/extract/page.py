@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +15,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 from .decoding import decode_html
+from .tree import remove_keeping_tails
 from .vietnamese import clean_text
 
 _BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")
@@ -71,13 +73,23 @@ def required_names(selector: str) -> tuple[frozenset[str], frozenset[str], tuple
     return frozenset(re.findall(r"\.([\w-]+)", plain)), frozenset(re.findall(r"#([\w-]+)", plain)), tests
 
 
+# Elements whose text is code or an alternative rendering, never page text.
+HIDDEN_TEXT_TAGS = ("script", "style", "template", "noscript")
+
+
 @dataclass
 class Page:
-    """A page's tree and metadata (meta tags, canonical URL, site domain)."""
+    """A page's tree and metadata (meta tags, JSON-LD, canonical URL, site domain).
+
+    The tree has no script, style, template or noscript elements (their
+    tails stay): what they hold is code or a copy of the page, so no field
+    can ever pick up their text. JSON-LD blocks are kept aside first.
+    """
 
     url: str
     root: etree._Element
     meta: dict[str, str] = field(default_factory=dict)
+    json_ld: list[str] = field(default_factory=list)  # the text of each application/ld+json script
 
     @classmethod
     def parse(cls, html: bytes | str, url: str) -> Page | None:
@@ -91,8 +103,8 @@ class Page:
             return None
         for image in root.iter("amp-img"):  # AMP pages: the same image, another tag
             image.tag = "img"
-        page = cls(url=url, root=root)
-        page.meta = _meta_tags(root)
+        page = cls(url=url, root=root, meta=_meta_tags(root), json_ld=_json_ld(root))
+        remove_keeping_tails(list(root.iter(HIDDEN_TEXT_TAGS)))
         return page
 
     def select(self, selector: str, within: etree._Element | None = None) -> list[etree._Element]:
@@ -162,16 +174,14 @@ class Page:
         """The objects of the page's JSON-LD blocks (``@graph`` members
         included); blocks that are not valid JSON are skipped."""
         objects: list[dict] = []
-        for script in self.root.iterfind(".//script[@type]"):
-            if script.get("type", "").strip().lower() != "application/ld+json":
-                continue
+        for text in self.json_ld:
             try:
-                data = json.loads(script.text or "")
+                data = json.loads(text)
             except ValueError:
                 continue
-            pending = data if isinstance(data, list) else [data]
+            pending = deque(data if isinstance(data, list) else [data])
             while pending:
-                item = pending.pop(0)
+                item = pending.popleft()
                 if isinstance(item, dict):
                     objects.append(item)
                     graph = item.get("@graph")
@@ -182,6 +192,11 @@ class Page:
     def html_title(self) -> str:
         title = self.root.find(".//title")
         return clean_text(title.text_content()) if title is not None else ""
+
+
+def _json_ld(root: etree._Element) -> list[str]:
+    return [script.text or "" for script in root.iterfind(".//script[@type]")
+            if script.get("type", "").strip().lower() == "application/ld+json"]
 
 
 def _meta_tags(root: etree._Element) -> dict[str, str]:
