@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import threading
@@ -19,18 +20,45 @@ from .tree import remove_keeping_tails
 from .vietnamese import clean_text
 
 _BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")
-_MARKUP = re.compile(rb"<\s*(html|head|body|div|p|title|meta|!doctype)\b", re.I)
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_MARKUP = re.compile(r"<\s*(html|head|body|div|p|title|meta|!doctype)\b", re.I)
+# C0 controls but tab, newline, form feed, carriage return and escape (ISO-2022 text), and DEL:
+# no text encoding uses these bytes for letters, and a tenth of random bytes are one.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+# The same in decoded text, with the marks of bytes that did not decode and private-use characters
+# (where random 16-bit units land): a tenth of random bytes read as UTF-16.
+_GARBLED = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "\ufffd\ue000-\uf8ff]")
+TEXT_WINDOW = 64 * 1024  # how much of a page is judged
+MAX_GARBLED = 1 / 100  # share of garbled characters (or bytes) real pages stay under
+MARKUP_WINDOW = 4096
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 
 def looks_like_html(data: bytes | str) -> bool:
-    """True when ``data`` is HTML markup rather than a binary or plain file."""
-    if isinstance(data, str):
-        data = data[:4096].encode("utf-8", "ignore")
-    head = data[:4096].lstrip()
-    if head.startswith(_BINARY_SIGNATURES) or b"\x00" in head[:1024]:
-        return False
-    return bool(_MARKUP.search(head))
+    """True when ``data`` is HTML markup rather than a binary or plain file.
+
+    HTML is text: no known binary signature, and in its first 64 KB (read
+    as UTF-16 after that byte-order mark, else byte by byte, which serves
+    every ASCII-compatible charset) at most one character in a hundred is a
+    control character or undecodable, where random bytes have one in ten
+    (so a stray "<p" among them does not make them a page). And it is
+    markup: an HTML tag in its first 4 KB.
+    """
+    if isinstance(data, bytes):
+        if data[:MARKUP_WINDOW].lstrip().startswith(_BINARY_SIGNATURES):
+            return False
+        for bom, encoding in _UTF16_BOMS:
+            if data.startswith(bom):
+                data = data[len(bom):TEXT_WINDOW].decode(encoding, errors="replace")
+                break
+    window = data[:TEXT_WINDOW]
+    if isinstance(window, bytes):
+        garbled = len(window) - len(window.translate(None, _CONTROL_BYTES))
+        head = window[:MARKUP_WINDOW].decode("latin-1")  # the tags are ASCII whatever the charset
+    else:
+        garbled = len(_GARBLED.findall(window))
+        head = window[:MARKUP_WINDOW]
+    return garbled <= MAX_GARBLED * len(window) and bool(_MARKUP.search(head))
 
 
 _parsers = threading.local()
