@@ -48,15 +48,18 @@ def locate(page: Page) -> Located | None:
     return locate_article(page, extractor, heading, title, content)
 
 
-def _outside_boilerplate(body: etree._Element) -> set:
-    """Elements of ``body`` that are not inside a menu, sidebar, footer..."""
-    kept = set()
+def _outside_boilerplate(body: etree._Element) -> dict[etree._Element, bool]:
+    """Elements of ``body`` that are not inside a menu, sidebar, footer...,
+    each with whether it lies inside a paragraph element (found on the way
+    down, not by a walk up from every element)."""
+    kept = {body: False}
     stack = [body]
     while stack:
         element = stack.pop()
-        kept.add(element)
+        in_paragraph = kept[element] or element.tag in _PARAGRAPHS
         for child in element:
             if isinstance(child.tag, str) and not is_boilerplate(child):
+                kept[child] = in_paragraph
                 stack.append(child)
     return kept
 
@@ -65,13 +68,14 @@ def _best_content(body: etree._Element) -> etree._Element | None:
     kept = _outside_boilerplate(body)
     scores: dict[etree._Element, float] = defaultdict(float)
     for carrier in body.iter(*_TEXT_CARRIERS):
-        if carrier not in kept:
+        in_paragraph = kept.get(carrier)
+        if in_paragraph is None:
             continue
         # Scoring only needs lengths and commas: split/join squeezes spaces
         # much faster than clean_text's normalisation.
         if carrier.tag in _PARAGRAPHS:
             text = " ".join(carrier.text_content().split())
-        elif any(ancestor.tag in _PARAGRAPHS for ancestor in carrier.iterancestors()):
+        elif in_paragraph:
             continue  # already counted with its paragraph
         else:
             text = " ".join(" ".join([carrier.text or "", *(c.tail or "" for c in carrier)]).split())
