@@ -88,7 +88,9 @@ def _best_content(body: etree._Element) -> etree._Element | None:
         if parent is not None:
             scores[parent] += score
             grandparent = parent.getparent()
-            if grandparent is not None:
+            # a cell's grandparent is its table: a long data table would
+            # otherwise outscore the article it belongs to
+            if grandparent is not None and carrier.tag != "td":
                 scores[grandparent] += score / 2
         if carrier.tag in _SCORED_PARENTS:
             scores[carrier] += score
