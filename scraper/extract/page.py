@@ -16,6 +16,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 from .decoding import decode_html
+from .nesting import renest
 from .tree import remove_keeping_tails
 from .vietnamese import clean_text
 
@@ -78,6 +79,16 @@ def _html_parser() -> etree.HTMLParser:
     return parser
 
 
+def _parse_tree(text: str) -> etree._Element:
+    """The page's tree; markup nested deeper than libxml2 parses (it stops
+    there and drops the rest) is parsed again, re-nested."""
+    parser = _html_parser()
+    root = lxml.html.document_fromstring(text, parser=parser)
+    if any("depth" in error.message for error in parser.error_log.filter_from_fatals()):
+        root = lxml.html.document_fromstring(renest(text), parser=parser)
+    return root
+
+
 @lru_cache(maxsize=512)
 def css(selector: str) -> CSSSelector:
     """Compiled CSS selector, cached: profiles reuse a few dozen selectors."""
@@ -126,7 +137,7 @@ class Page:
             return None
         text = decode_html(html[:MAX_PAGE_BYTES])
         try:
-            root = lxml.html.document_fromstring(text, parser=_html_parser())
+            root = _parse_tree(text)
         except (etree.ParserError, ValueError):
             return None
         for image in root.iter("amp-img"):  # AMP pages: the same image, another tag
