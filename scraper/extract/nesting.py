@@ -2,11 +2,12 @@
 
 libxml2 stops at a depth of 256 ("Excessive depth in document") and keeps
 only what it read until then, so a template that opens a <div> per item and
-closes them all at the end loses every item after the 256th. Browsers keep
-such pages whole by opening the too-deep elements higher up, as siblings of
-the deepest one; ``renest`` does the same to the markup before it is parsed
-again: an element that would open deeper than the limit first closes the
-deepest open element, whose own end tag is then left out.
+closes them all at the end loses every item after the 256th. ``renest``
+rewrites the markup before it is parsed again: the tags of an element that
+would open deeper than the limit are left out, its text and everything in
+it staying where they are; a block element's tags become line breaks, so
+its text stays a line (a paragraph) of its own. Links are kept one level
+past the limit: they cannot nest, and attachments are links.
 
 It follows libxml2's tree building where that decides the depth: void
 elements, a start tag that closes the same kind of element (<p>, <li>, table
@@ -20,6 +21,13 @@ from __future__ import annotations
 import re
 
 MAX_DEPTH = 200  # well under libxml2's 256, which counts the <html> and <body> it adds
+
+# Tags that do not break a line: left out without a trace past the limit.
+_INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+    "time", "tt", "u", "var",
+}
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)([^>]*)>")
 _VOID = {
@@ -40,7 +48,7 @@ _END_RANK = {"div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody":
 
 
 class _Open:
-    """An element open in the markup read, and whether it is still open in the markup written."""
+    """An element open in the markup read, and whether its tags are written."""
 
     __slots__ = ("name", "written")
 
@@ -50,10 +58,10 @@ class _Open:
 
 def renest(html: str, max_depth: int = MAX_DEPTH) -> str:
     """``html`` with no element nested more than ``max_depth`` deep."""
-    out: list[str] = []
+    writer = _Writer(html)
     stack: list[_Open] = []
     depth = 0  # elements open in the markup written
-    copied = position = 0
+    position = 0
     while (start := html.find("<", position)) >= 0:
         if html.startswith("<!--", start):
             end = html.find("-->", start + 4)
@@ -74,10 +82,9 @@ def renest(html: str, max_depth: int = MAX_DEPTH) -> str:
             closed = stack[index:]
             del stack[index:]
             depth -= sum(entry.written for entry in closed)
-            if not closed[0].written:  # its end tag went out early: close what opened after it instead
-                out.append(html[copied:start])
-                out.extend(f"</{entry.name}>" for entry in reversed(closed[1:]) if entry.written)
-                copied = position
+            if not closed[0].written:  # a link written past the limit may be open inside it
+                links = [entry.name for entry in reversed(closed[1:]) if entry.written]
+                writer.leave_out(start, position, name, "".join(f"</{link}>" for link in links))
             continue
         if name in _RAW_TEXT:
             end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(html, position)
@@ -87,16 +94,39 @@ def renest(html: str, max_depth: int = MAX_DEPTH) -> str:
             continue
         while stack and stack[-1].name in _CLOSES.get(name, ()):
             depth -= stack.pop().written
-        if depth >= max_depth:
-            deepest = next(entry for entry in reversed(stack) if entry.written)
-            deepest.written = False
-            depth -= 1
-            out.append(html[copied:start] + f"</{deepest.name}>")
-            copied = start
-        stack.append(_Open(name))
-        depth += 1
-    out.append(html[copied:])
-    return "".join(out)
+        entry = _Open(name)
+        if depth < max_depth or (name == "a" and depth == max_depth):
+            depth += 1
+        else:
+            entry.written = False
+            writer.leave_out(start, position, name)
+        stack.append(entry)
+    return writer.finish()
+
+
+class _Writer:
+    """The markup written: the markup read, less the tags left out."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.parts: list[str] = []
+        self.copied = 0  # the markup read is written up to here
+        self.last_break = -1  # where the last block tag left out ends
+
+    def leave_out(self, start: int, end: int, name: str, closing: str = "") -> None:
+        """Drop the tag at ``start:end`` (after writing ``closing``); a block
+        element's tag leaves a line break, one for a run of them with no
+        text in between (10,000 empty wrappers are one break, not 20,000)."""
+        self.parts.append(self.html[self.copied:start] + closing)
+        if name not in _INLINE:
+            if self.last_break < 0 or _TAG.sub("", self.html[self.last_break:start]).strip():
+                self.parts.append("<br>")
+            self.last_break = end
+        self.copied = end
+
+    def finish(self) -> str:
+        self.parts.append(self.html[self.copied:])
+        return "".join(self.parts)
 
 
 def _closed_by_end_tag(stack: list[_Open], name: str) -> int | None:
