@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from .vietnamese import clean_text
+
 
 def text_start(element: etree._Element, limit: int) -> str:
     """``element.text_content()[:limit]``, reading only the text nodes that
@@ -26,6 +28,24 @@ def text_start(element: etree._Element, limit: int) -> str:
         if size >= limit:
             break
     return "".join(parts)
+
+
+# Raw characters read per cleaned character wanted: room for indentation and runs of spaces.
+_RAW_PER_CLEAN = 4
+
+
+def clean_text_start(element: etree._Element, limit: int) -> str:
+    """``clean_text(element.text_content())[:limit]``, from a bounded prefix
+    of the text whenever that decides it (only text made mostly of spaces is
+    read whole). A caller that needs the whole cleaned text when it is at
+    most n characters long asks for n + 1 and checks the length."""
+    window = _RAW_PER_CLEAN * limit + 64
+    raw = text_start(element, window)
+    cleaned = clean_text(raw)
+    # cleaning a prefix gives the cleaned text's prefix, but for its last character
+    if len(raw) < window or len(cleaned) > limit:
+        return cleaned[:limit]
+    return clean_text(element.text_content())[:limit]
 
 
 class NearestAbove:
