@@ -86,6 +86,13 @@ def nested_divs(depth: int) -> bytes:
     return _page("".join(f"<div><p>{paragraph(n)}</p>" for n in range(1, depth + 1)) + "</div>" * depth)
 
 
+def nested_linked_divs(depth: int) -> bytes:
+    """Text and a link in each of ``depth`` nested divs, no paragraph tags
+    (the same unclosed-<div> template on an older theme)."""
+    return _page("".join(f'<div>{paragraph(n)} Xem <a href="/tin-tuc/bai-{n}.html">chi tiết</a>.'
+                         for n in range(1, depth + 1)) + "</div>" * depth)
+
+
 def table_row(n: int) -> list[str]:
     return [str(n), f"Dự án đường giao thông xã số {n}", "Huyện Mai Sơn", f"{n * 3 % 997},5"]
 
@@ -160,6 +167,7 @@ SHAPES = {
     "document links": (document_links, (1_000, 4_000, 16_000)),
     "paragraphs": (paragraphs, (1_000, 4_000, 16_000)),
     "nested divs": (nested_divs, (250, 2_500, 10_000)),
+    "nested links": (nested_linked_divs, (250, 2_500, 10_000)),
     "table rows": (table_rows, (1_250, 5_000, 20_000)),
     "2 MB word": (long_paragraph, (500_000, 1_000_000, 2_000_000)),
     "images": (images, (5_000, 10_000, 20_000)),

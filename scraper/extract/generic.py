@@ -67,6 +67,7 @@ def _outside_boilerplate(body: etree._Element) -> dict[etree._Element, bool]:
 def _best_content(body: etree._Element) -> etree._Element | None:
     kept = _outside_boilerplate(body)
     scores: dict[etree._Element, float] = defaultdict(float)
+    link_lengths: dict[etree._Element, int] = {}
     for carrier in body.iter(*_TEXT_CARRIERS):
         in_paragraph = kept.get(carrier)
         if in_paragraph is None:
@@ -82,7 +83,7 @@ def _best_content(body: etree._Element) -> etree._Element | None:
         own_chars = len(text)
         if own_chars < 25:
             continue
-        link_chars = sum(len(a.text_content()) for a in carrier.iter("a"))
+        link_chars = _link_chars(carrier, own_chars, link_lengths)
         score = own_chars * (1 - min(1.0, link_chars / max(own_chars, 1))) + 3 * text.count(",")
         parent = carrier.getparent()
         if parent is not None:
@@ -104,6 +105,22 @@ def _best_content(body: etree._Element) -> etree._Element | None:
     if len(clean_text(best.text_content())) < MIN_CONTENT_CHARS:
         return None
     return _with_lead_image(best)
+
+
+def _link_chars(carrier: etree._Element, limit: int, lengths: dict) -> int:
+    """Characters of link text inside ``carrier``, counted until they reach
+    ``limit`` (its own text: past that it scores as all links anyway), each
+    link measured once per page. Reading every link inside every carrier
+    would cost nested carriers their depth times their links."""
+    total = 0
+    for link in carrier.iter("a"):
+        length = lengths.get(link)
+        if length is None:
+            length = lengths[link] = len(link.text_content())
+        total += length
+        if total >= limit:
+            break
+    return total
 
 
 def _with_lead_image(best: etree._Element) -> etree._Element:
