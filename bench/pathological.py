@@ -93,6 +93,12 @@ def nested_linked_divs(depth: int) -> bytes:
                          for n in range(1, depth + 1)) + "</div>" * depth)
 
 
+def spaced_signature(breaks: int) -> bytes:
+    """An article signed with a name split by ``breaks`` line breaks in the
+    source (a signature pasted from a word processor)."""
+    return _page(f"<p>{paragraph(1)}</p><p>Nguyễn Văn{chr(10) * breaks}An</p>")
+
+
 def table_row(n: int) -> list[str]:
     return [str(n), f"Dự án đường giao thông xã số {n}", "Huyện Mai Sơn", f"{n * 3 % 997},5"]
 
@@ -170,6 +176,7 @@ SHAPES = {
     "nested links": (nested_linked_divs, (250, 2_500, 10_000)),
     "table rows": (table_rows, (1_250, 5_000, 20_000)),
     "2 MB word": (long_paragraph, (500_000, 1_000_000, 2_000_000)),
+    "spaced signature": (spaced_signature, (1_000, 4_000, 16_000)),
     "images": (images, (5_000, 10_000, 20_000)),
     "form, doc lines": (form_document_lines, (1_000, 4_000, 16_000)),
     "linked paras": (linked_paragraphs, (1_000, 4_000, 16_000)),
