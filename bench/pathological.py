@@ -99,6 +99,16 @@ def spaced_signature(breaks: int) -> bytes:
     return _page(f"<p>{paragraph(1)}</p><p>Nguyễn Văn{chr(10) * breaks}An</p>")
 
 
+def long_title(parts: int) -> bytes:
+    """An old page without headings (its title in bold) whose <title> runs on
+    for ``parts`` parts between separators (keywords stuffed in by a theme)."""
+    keywords = " | ".join(f"Chuyên mục {n:05d}" for n in range(1, parts + 1))
+    return _page("").decode().replace(
+        f'<meta property="og:title" content="{TITLE}">', "").replace(
+        f"<title>{TITLE} - ", f"<title>{TITLE} | {keywords} - ").replace(
+        f'<h1 class="title">{TITLE}</h1>', f"<p><b>{TITLE}</b></p>").encode()
+
+
 def table_row(n: int) -> list[str]:
     return [str(n), f"Dự án đường giao thông xã số {n}", "Huyện Mai Sơn", f"{n * 3 % 997},5"]
 
@@ -177,6 +187,7 @@ SHAPES = {
     "table rows": (table_rows, (1_250, 5_000, 20_000)),
     "2 MB word": (long_paragraph, (500_000, 1_000_000, 2_000_000)),
     "spaced signature": (spaced_signature, (1_000, 4_000, 16_000)),
+    "long title": (long_title, (100, 400, 1_600)),
     "images": (images, (5_000, 10_000, 20_000)),
     "form, doc lines": (form_document_lines, (1_000, 4_000, 16_000)),
     "linked paras": (linked_paragraphs, (1_000, 4_000, 16_000)),

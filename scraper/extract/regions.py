@@ -68,6 +68,9 @@ def title_heading(page: Page) -> etree._Element | None:
     return None
 
 
+_MAX_TITLE_PARTS = 8  # more than any real title has
+
+
 _HOME_PATHS = re.compile(r"^/?(?:(?:index|default|trang-?chu|home)(?:\.\w+)?)?/?$", re.I)
 
 
@@ -143,13 +146,15 @@ def _looks_like_headline(element: etree._Element) -> bool:
 
 
 def _title_candidates(page: Page) -> list[str]:
-    """The metadata title and its parts between separators, longest first."""
+    """The metadata title and its runs of parts between separators, longest
+    first. Runs are at most ``_MAX_TITLE_PARTS`` long: a title split into
+    hundreds of parts would give their number squared runs of its length."""
     meta_title = clean_text(page.meta.get("og:title") or page.html_title)
     candidates = {meta_title}
     for separator in (" | ", " - ", " – ", " :: "):
         parts = meta_title.split(separator)
         for start in range(len(parts)):
-            for end in range(start + 1, len(parts) + 1):
+            for end in range(start + 1, min(start + _MAX_TITLE_PARTS, len(parts)) + 1):
                 candidates.add(separator.join(parts[start:end]).strip())
     return sorted((c for c in candidates if len(c) >= 10), key=len, reverse=True)
 
