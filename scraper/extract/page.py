@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
+from cssselect import HTMLTranslator
 from lxml.cssselect import CSSSelector
 
 from .decoding import decode_html
@@ -90,9 +91,58 @@ def _parse_tree(text: str) -> etree._Element:
 
 
 @lru_cache(maxsize=512)
-def css(selector: str) -> CSSSelector:
+def css(selector: str) -> _Selector:
     """Compiled CSS selector, cached: profiles reuse a few dozen selectors."""
-    return CSSSelector(selector, translator="html")
+    return _Selector(selector)
+
+
+class _Selector:
+    """A CSS selector matched one descendant step at a time ("A B C": the As,
+    the Bs below the outermost As, the Cs below the outermost of those Bs).
+
+    Compiled whole, libxml2 would merge what every A finds below it into one
+    set, checking each new element against those already found: nested As
+    (a class repeated by a template) cost the square of the elements below.
+    Below the outermost matches, every element is found once, in page order.
+    """
+
+    def __init__(self, selector: str) -> None:
+        first, *rest = _descendant_steps(selector)
+        self.first = CSSSelector(first, translator="html")
+        self.rest = [etree.XPath(_TRANSLATOR.css_to_xpath(step, prefix="descendant::")) for step in rest]
+
+    def __call__(self, scope: etree._Element) -> list[etree._Element]:
+        found = self.first(scope)
+        for step in self.rest:
+            found = [match for element in _outermost(found) for match in step(element)]
+        return found
+
+
+_TRANSLATOR = HTMLTranslator()
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+
+
+def _descendant_steps(selector: str) -> list[str]:
+    """"A B C" -> ["A", "B", "C"]; a selector with other combinators, or a
+    list of selectors, stays whole."""
+    selector = selector.strip()
+    masked = _BRACKETED.sub(lambda match: "_" * len(match.group()), selector)  # spaces inside [...] and (...) stay
+    if any(sign in masked for sign in ">+~,"):
+        return [selector]
+    steps, start = [], 0
+    for gap in re.finditer(r"\s+", masked):
+        steps.append(selector[start:gap.start()])
+        start = gap.end()
+    return [*steps, selector[start:]]
+
+
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    """``elements`` (in page order) less those inside another of them."""
+    kept: list[etree._Element] = []
+    for element in elements:
+        if not kept or not any(ancestor is kept[-1] for ancestor in element.iterancestors()):
+            kept.append(element)
+    return kept
 
 
 # Plain strings, not lxml's "smart" ones that carry a link to their element.
