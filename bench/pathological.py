@@ -109,6 +109,13 @@ def long_title(parts: int) -> bytes:
         f'<h1 class="title">{TITLE}</h1>', f"<p><b>{TITLE}</b></p>").encode()
 
 
+def vnportal(page: bytes) -> bytes:
+    """The same page in vnPortal's class names, so the vnportal profile takes it."""
+    return (page.replace(b'class="news-item"', b'class="news-detail"')
+            .replace(b'class="article-content"', b'class="news-content"')
+            .replace(b'<h1 class="title"', b'<h1 class="news-title"'))
+
+
 def table_row(n: int) -> list[str]:
     return [str(n), f"Dự án đường giao thông xã số {n}", "Huyện Mai Sơn", f"{n * 3 % 997},5"]
 
