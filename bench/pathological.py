@@ -116,6 +116,12 @@ def vnportal(page: bytes) -> bytes:
             .replace(b'<h1 class="title"', b'<h1 class="news-title"'))
 
 
+def nested_quotes(depth: int) -> bytes:
+    """A paragraph in each of ``depth`` nested, never closed <blockquote>s
+    (quoted replies quoting replies)."""
+    return _page("".join(f"<blockquote>{paragraph(n)}" for n in range(1, depth + 1)))
+
+
 def table_row(n: int) -> list[str]:
     return [str(n), f"Dự án đường giao thông xã số {n}", "Huyện Mai Sơn", f"{n * 3 % 997},5"]
 
@@ -191,6 +197,7 @@ SHAPES = {
     "paragraphs": (paragraphs, (1_000, 4_000, 16_000)),
     "nested divs": (nested_divs, (250, 2_500, 10_000)),
     "nested links": (nested_linked_divs, (250, 2_500, 10_000)),
+    "nested quotes": (nested_quotes, (250, 2_500, 10_000)),
     "table rows": (table_rows, (1_250, 5_000, 20_000)),
     "2 MB word": (long_paragraph, (500_000, 1_000_000, 2_000_000)),
     "spaced signature": (spaced_signature, (1_000, 4_000, 16_000)),

@@ -17,6 +17,7 @@ from .boilerplate import is_boilerplate
 from .locate import Located, locate_article
 from .page import Page
 from .regions import headline_before, page_title, title_heading
+from .tree import SqueezedTexts
 from .vietnamese import clean_text
 
 _SCORED_PARENTS = {"div", "article", "section", "td", "main", "body", "span", "font", "center"}
@@ -48,43 +49,54 @@ def locate(page: Page) -> Located | None:
     return locate_article(page, extractor, heading, title, content)
 
 
-def _outside_boilerplate(body: etree._Element) -> dict[etree._Element, bool]:
+def _outside_boilerplate(body: etree._Element) -> dict[etree._Element, etree._Element | None]:
     """Elements of ``body`` that are not inside a menu, sidebar, footer...,
-    each with whether it lies inside a paragraph element (found on the way
-    down, not by a walk up from every element)."""
-    kept = {body: False}
+    each with the nearest paragraph element around it, if any (found on the
+    way down, not by a walk up from every element)."""
+    kept: dict[etree._Element, etree._Element | None] = {body: None}
     stack = [body]
     while stack:
         element = stack.pop()
-        in_paragraph = kept[element] or element.tag in _PARAGRAPHS
+        paragraph = element if element.tag in _PARAGRAPHS else kept[element]
         for child in element:
             if isinstance(child.tag, str) and not is_boilerplate(child):
-                kept[child] = in_paragraph
+                kept[child] = paragraph
                 stack.append(child)
     return kept
 
 
+def _nested_paragraphs(kept: dict) -> set:
+    """Paragraph elements inside another one, and those holding one: their
+    text is measured once, not again for every paragraph around it."""
+    nested = {element for element, around in kept.items() if around is not None and element.tag in _PARAGRAPHS}
+    return nested | {kept[element] for element in nested}
+
+
 def _best_content(body: etree._Element) -> etree._Element | None:
     kept = _outside_boilerplate(body)
+    nested = SqueezedTexts(_nested_paragraphs(kept))
     scores: dict[etree._Element, float] = defaultdict(float)
     link_lengths: dict[etree._Element, int] = {}
     for carrier in body.iter(*_TEXT_CARRIERS):
-        in_paragraph = kept.get(carrier)
-        if in_paragraph is None:
+        if carrier not in kept:
             continue
         # Scoring only needs lengths and commas: split/join squeezes spaces
         # much faster than clean_text's normalisation.
-        if carrier.tag in _PARAGRAPHS:
+        if carrier in nested.reused:
+            measure = nested(carrier)
+            own_chars, commas = measure.size, measure.commas
+        elif carrier.tag in _PARAGRAPHS:
             text = " ".join(carrier.text_content().split())
-        elif in_paragraph:
+            own_chars, commas = len(text), text.count(",")
+        elif kept[carrier] is not None:
             continue  # already counted with its paragraph
         else:
             text = " ".join(" ".join([carrier.text or "", *(c.tail or "" for c in carrier)]).split())
-        own_chars = len(text)
+            own_chars, commas = len(text), text.count(",")
         if own_chars < 25:
             continue
         link_chars = _link_chars(carrier, own_chars, link_lengths)
-        score = own_chars * (1 - min(1.0, link_chars / max(own_chars, 1))) + 3 * text.count(",")
+        score = own_chars * (1 - min(1.0, link_chars / max(own_chars, 1))) + 3 * commas
         parent = carrier.getparent()
         if parent is not None:
             scores[parent] += score

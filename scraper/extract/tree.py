@@ -11,6 +11,7 @@ text, remember what every ancestor was found to be, and join strings once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -99,3 +100,65 @@ def remove_keeping_tails(elements: Iterable[etree._Element]) -> None:
         parent.remove(element)
     for (node, attribute), texts in received.items():
         setattr(node, attribute, "".join(texts))
+
+
+@dataclass(frozen=True)
+class Squeezed:
+    """What generic scoring needs of a text: the length of
+    ``" ".join(text.split())`` and its commas, kept so that two texts'
+    measures add up to their concatenation's."""
+
+    length: int = 0  # characters as written; 0 for no text at all
+    chars: int = 0  # characters other than spaces
+    words: int = 0
+    commas: int = 0
+    opens_word: bool = False  # starts with a character other than a space
+    closes_word: bool = False
+
+    @classmethod
+    def of(cls, text: str | None) -> Squeezed:
+        if not text:
+            return _NO_TEXT
+        words = text.split()
+        return cls(len(text), sum(map(len, words)), len(words), text.count(","),
+                   not text[0].isspace(), not text[-1].isspace())
+
+    def __add__(self, other: Squeezed) -> Squeezed:
+        if not other.length:
+            return self
+        if not self.length:
+            return other
+        return Squeezed(self.length + other.length, self.chars + other.chars,
+                        self.words + other.words - (self.closes_word and other.opens_word),
+                        self.commas + other.commas, self.opens_word, other.closes_word)
+
+    @property
+    def size(self) -> int:
+        """``len(" ".join(text.split()))``."""
+        return self.chars + max(self.words - 1, 0)
+
+
+_NO_TEXT = Squeezed()
+
+
+class SqueezedTexts:
+    """``Squeezed`` of elements' ``text_content()``; an element of
+    ``reused`` is measured once and its measure reused by every ancestor, so
+    nested paragraphs are not re-read once per paragraph around them."""
+
+    def __init__(self, reused: set) -> None:
+        self.reused = reused
+        self.known: dict[etree._Element, Squeezed] = {}
+
+    def __call__(self, element: etree._Element) -> Squeezed:
+        known = self.known.get(element)
+        if known is not None:
+            return known
+        total = Squeezed.of(element.text)
+        for child in element:
+            if isinstance(child.tag, str):  # a comment's text is not the page's
+                total += self(child)
+            total += Squeezed.of(child.tail)
+        if element in self.reused:
+            self.known[element] = total
+        return total
