@@ -108,7 +108,7 @@ def drop_link_lists(root: etree._Element) -> None:
     sizes = _link_sizes(root)
     remove_keeping_tails([
         element for element in root.iterdescendants(*_LIST_TAGS, "p", "li")
-        if sizes[element].links  # both kinds of link list need a link
+        if element in sizes  # both kinds of link list need a link
         and (_is_related_line(element) or (element.tag in _LIST_TAGS and sizes[element].is_link_list()))
     ])
 
@@ -128,25 +128,40 @@ class _LinkSize:
 
 
 def _link_sizes(root: etree._Element) -> dict[etree._Element, _LinkSize]:
-    """Every element's ``_LinkSize``, children measured before their parent."""
+    """``_LinkSize`` of every element under ``root`` that has a link inside
+    (or is one): those are the link's ancestors, measured from their
+    children up, each once; text without links is measured whole, in C."""
+    holding: set = set()
+    for link in root.iter("a"):
+        node = link
+        while node not in holding:
+            holding.add(node)
+            if node is root:
+                break
+            node = node.getparent()
     sizes: dict[etree._Element, _LinkSize] = {}
-    for element in reversed(list(root.iter())):
-        if not isinstance(element.tag, str):  # a comment's text is not the page's
-            continue
-        size = sizes[element] = _LinkSize(chars=_visible_chars(element.text))
-        for child in element:
-            if isinstance(child.tag, str):
-                inner = sizes[child]
-                size.chars += inner.chars
-                size.linked += inner.linked
-                size.links += inner.links
-                size.document = size.document or inner.document
-            size.chars += _visible_chars(child.tail)
-        if element.tag == "a":
-            size.linked += size.chars
-            size.links += 1
-            size.document = size.document or mentions_document(element.get("href") or "")
+    if holding:
+        _measure(root, holding, sizes)
     return sizes
+
+
+def _measure(element: etree._Element, holding: set, sizes: dict) -> _LinkSize:
+    size = sizes[element] = _LinkSize(chars=_visible_chars(element.text))
+    for child in element:
+        if child in holding:
+            inner = _measure(child, holding, sizes)
+            size.chars += inner.chars
+            size.linked += inner.linked
+            size.links += inner.links
+            size.document = size.document or inner.document
+        elif isinstance(child.tag, str):  # a comment's text is not the page's
+            size.chars += _visible_chars(child.text_content())
+        size.chars += _visible_chars(child.tail)
+    if element.tag == "a":
+        size.linked += size.chars
+        size.links += 1
+        size.document = size.document or mentions_document(element.get("href") or "")
+    return size
 
 
 def _visible_chars(text: str | None) -> int:
