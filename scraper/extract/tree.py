@@ -21,6 +21,8 @@ from .vietnamese import clean_text
 def text_start(element: etree._Element, limit: int) -> str:
     """``element.text_content()[:limit]``, reading only the text nodes that
     make up those first characters (an article's container holds all of it)."""
+    if not len(element):  # no children: its own text is all of it
+        return (element.text or "")[:limit]
     parts: list[str] = []
     size = 0
     for chunk in element.itertext():
