@@ -6,7 +6,7 @@ import codecs
 import json
 import re
 import threading
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from urllib.parse import urljoin, urlsplit
@@ -30,37 +30,35 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1
 # The same in decoded text, with the marks of bytes that did not decode and private-use characters
 # (where random 16-bit units land): a tenth of random bytes read as UTF-16.
 _GARBLED = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "\ufffd\ue000-\uf8ff]")
-TEXT_WINDOW = 64 * 1024  # how much of a page is judged
+HEAD = 4096  # how much of a page is judged: random bytes hold some 450 control bytes there, a page none
 MAX_GARBLED = 1 / 100  # share of garbled characters (or bytes) real pages stay under
-MARKUP_WINDOW = 4096
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 
 def looks_like_html(data: bytes | str) -> bool:
     """True when ``data`` is HTML markup rather than a binary or plain file.
 
-    HTML is text: no known binary signature, and in its first 64 KB (read
+    HTML is text: no known binary signature, and in its first 4 KB (read
     as UTF-16 after that byte-order mark, else byte by byte, which serves
     every ASCII-compatible charset) at most one character in a hundred is a
     control character or undecodable, where random bytes have one in ten
     (so a stray "<p" among them does not make them a page). And it is
-    markup: an HTML tag in its first 4 KB.
+    markup: an HTML tag among those first 4 KB.
     """
     if isinstance(data, bytes):
-        if data[:MARKUP_WINDOW].lstrip().startswith(_BINARY_SIGNATURES):
+        if data[:HEAD].lstrip().startswith(_BINARY_SIGNATURES):
             return False
         for bom, encoding in _UTF16_BOMS:
             if data.startswith(bom):
-                data = data[len(bom):TEXT_WINDOW].decode(encoding, errors="replace")
+                data = data[len(bom):len(bom) + 2 * HEAD].decode(encoding, errors="replace")
                 break
-    window = data[:TEXT_WINDOW]
-    if isinstance(window, bytes):
-        garbled = len(window) - len(window.translate(None, _CONTROL_BYTES))
-        head = window[:MARKUP_WINDOW].decode("latin-1")  # the tags are ASCII whatever the charset
+    head = data[:HEAD]
+    if isinstance(head, bytes):
+        garbled = len(head) - len(head.translate(None, _CONTROL_BYTES))
+        head = head.decode("latin-1")  # the tags are ASCII whatever the charset
     else:
-        garbled = len(_GARBLED.findall(window))
-        head = window[:MARKUP_WINDOW]
-    return garbled <= MAX_GARBLED * len(window) and bool(_MARKUP.search(head))
+        garbled = len(_GARBLED.findall(head))
+    return garbled <= MAX_GARBLED * len(head) and bool(_MARKUP.search(head))
 
 
 _parsers = threading.local()
@@ -91,27 +89,36 @@ def _parse_tree(text: str) -> etree._Element:
 
 
 @lru_cache(maxsize=512)
-def css(selector: str) -> _Selector:
+def css(selector: str) -> Selector:
     """Compiled CSS selector, cached: profiles reuse a few dozen selectors."""
-    return _Selector(selector)
+    return Selector(selector)
 
 
-class _Selector:
-    """A CSS selector matched one descendant step at a time ("A B C": the As,
-    the Bs below the outermost As, the Cs below the outermost of those Bs).
+class Selector:
+    """A CSS selector; one of descendant steps ("A B C") is matched a step at
+    a time (the As, the Bs below the outermost As, the Cs below the outermost
+    of those Bs) unless its first step names a class or id the page gives to
+    one element at most.
 
-    Compiled whole, libxml2 would merge what every A finds below it into one
-    set, checking each new element against those already found: nested As
-    (a class repeated by a template) cost the square of the elements below.
+    Compiled whole, libxml2 merges what every A finds below it into one set,
+    checking each new element against those already found: nested As (a
+    class repeated by a template) cost the square of the elements below.
     Below the outermost matches, every element is found once, in page order.
     """
 
     def __init__(self, selector: str) -> None:
         first, *rest = _descendant_steps(selector)
+        self.whole = CSSSelector(selector, translator="html")
         self.first = CSSSelector(first, translator="html")
         self.rest = [etree.XPath(_TRANSLATOR.css_to_xpath(step, prefix="descendant::")) for step in rest]
+        self.first_classes, self.first_ids, _ = required_names(first)
 
-    def __call__(self, scope: etree._Element) -> list[etree._Element]:
+    def __call__(self, scope: etree._Element, names: tuple[Counter, Counter]) -> list[etree._Element]:
+        """Matches under ``scope``; ``names`` counts the page's classes and ids."""
+        classes, ids = names
+        if not self.rest or any(classes[name] <= 1 for name in self.first_classes) or any(
+                ids[name] <= 1 for name in self.first_ids):
+            return self.whole(scope)  # one match at most for the first step: nothing to merge
         found = self.first(scope)
         for step in self.rest:
             found = [match for element in _outermost(found) for match in step(element)]
@@ -179,6 +186,8 @@ class Page:
     root: etree._Element
     meta: dict[str, str] = field(default_factory=dict)
     json_ld: list[str] = field(default_factory=list)  # the text of each application/ld+json script
+    canonical_href: str | None = None  # of the first <link rel="canonical" href>
+    base_href: str | None = None  # of the first <base href>
 
     @classmethod
     def parse(cls, html: bytes | str, url: str) -> Page | None:
@@ -190,10 +199,24 @@ class Page:
             root = _parse_tree(text)
         except (etree.ParserError, ValueError):
             return None
-        for image in root.iter("amp-img"):  # AMP pages: the same image, another tag
-            image.tag = "img"
-        page = cls(url=url, root=root, meta=_meta_tags(root), json_ld=_json_ld(root))
-        remove_keeping_tails(list(root.iter(HIDDEN_TEXT_TAGS)))
+        page = cls(url=url, root=root)
+        hidden: list[etree._Element] = []
+        for element in root.iter("meta", "link", "base", "amp-img", *HIDDEN_TEXT_TAGS):  # one walk for all
+            tag = element.tag
+            if tag == "meta":
+                _add_meta(page.meta, element)
+            elif tag == "link":
+                if page.canonical_href is None and element.get("rel", "").lower() == "canonical" and element.get("href"):
+                    page.canonical_href = element.get("href")
+            elif tag == "base":
+                if page.base_href is None and element.get("href") is not None:
+                    page.base_href = element.get("href")
+            elif tag == "amp-img":  # AMP pages: the same image, another tag
+                element.tag = "img"
+            else:
+                hidden.append(element)
+        page.json_ld = _json_ld(hidden)
+        remove_keeping_tails(hidden)
         return page
 
     def select(self, selector: str, within: etree._Element | None = None) -> list[etree._Element]:
@@ -201,12 +224,12 @@ class Page:
         the page does not have costs a set lookup, not a tree walk."""
         classes, ids, tests = required_names(selector)
         page_classes, page_ids = self.names
-        if not (classes <= page_classes and ids <= page_ids):
+        if not (classes <= page_classes.keys() and ids <= page_ids.keys()):
             return []
         for test in tests:
             if not self._has_name(test):
                 return []
-        return css(selector)(self.root if within is None else within)
+        return css(selector)(self.root if within is None else within, self.names)
 
     def _has_name(self, test: tuple[str, str, str]) -> bool:
         """Whether some class (or id) of the page passes a selector's substring test."""
@@ -222,10 +245,10 @@ class Page:
         return {}
 
     @cached_property
-    def names(self) -> tuple[set[str], set[str]]:
-        """Every class name and every id used on the page."""
-        classes = {name for value in _ALL_CLASSES(self.root) for name in value.split()}
-        return classes, set(_ALL_IDS(self.root))
+    def names(self) -> tuple[Counter, Counter]:
+        """Every class name and every id used on the page, with how many
+        elements carry it."""
+        return Counter(name for value in _ALL_CLASSES(self.root) for name in value.split()), Counter(_ALL_IDS(self.root))
 
     def first(self, selectors, within: etree._Element | None = None) -> etree._Element | None:
         """First element matching any of ``selectors``, tried in order."""
@@ -239,19 +262,17 @@ class Page:
         element = self.first(selectors)
         return clean_text(element.text_content()) if element is not None else ""
 
-    @property
+    @cached_property
     def canonical_url(self) -> str:
-        for link in self.root.iterfind(".//link[@rel]"):
-            if link.get("rel", "").lower() == "canonical" and link.get("href"):
-                return urljoin(self.url, link.get("href").strip())
+        if self.canonical_href:
+            return urljoin(self.url, self.canonical_href.strip())
         og_url = self.meta.get("og:url")
         return urljoin(self.url, og_url) if og_url else self.url
 
     @cached_property
     def base_url(self) -> str:
         """What relative links resolve against: <base href> if the page has one."""
-        base = self.root.find(".//base[@href]")
-        return urljoin(self.url, base.get("href").strip()) if base is not None else self.url
+        return urljoin(self.url, self.base_href.strip()) if self.base_href is not None else self.url
 
     @property
     def site(self) -> str:
@@ -277,22 +298,22 @@ class Page:
                     pending.extend(graph if isinstance(graph, list) else [])
         return objects
 
-    @property
+    @cached_property
     def html_title(self) -> str:
-        title = self.root.find(".//title")
+        """The <title>'s text; read once (every title finder asks for it)."""
+        title = next(self.root.iter("title"), None)
         return clean_text(title.text_content()) if title is not None else ""
 
 
-def _json_ld(root: etree._Element) -> list[str]:
-    return [script.text or "" for script in root.iterfind(".//script[@type]")
-            if script.get("type", "").strip().lower() == "application/ld+json"]
+def _json_ld(hidden: list[etree._Element]) -> list[str]:
+    """The text of the application/ld+json scripts among ``hidden``."""
+    return [element.text or "" for element in hidden
+            if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json"]
 
 
-def _meta_tags(root: etree._Element) -> dict[str, str]:
-    meta: dict[str, str] = {}
-    for tag in root.iterfind(".//meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
-        content = tag.get("content")
-        if key and content and key not in meta:
-            meta[key] = clean_text(content)
-    return meta
+def _add_meta(meta: dict[str, str], tag: etree._Element) -> None:
+    """A <meta> tag's content under its name; the first tag of a name wins."""
+    key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+    content = tag.get("content")
+    if key and content and key not in meta:
+        meta[key] = clean_text(content)
