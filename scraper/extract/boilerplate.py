@@ -104,7 +104,7 @@ def drop_link_lists(root: etree._Element) -> None:
     paragraph; lists of attached documents are kept for the attachment
     finder. Blocks are judged in document order, each before anything inside
     it goes (removing a block changes the text of no block judged after
-    it), so text and link sizes are measured once, in one pass over the copy."""
+    it), so text and link sizes are measured once, before anything goes."""
     sizes = _link_sizes(root)
     remove_keeping_tails([
         element for element in root.iterdescendants(*_LIST_TAGS, "p", "li")
@@ -129,8 +129,8 @@ class _LinkSize:
 
 def _link_sizes(root: etree._Element) -> dict[etree._Element, _LinkSize]:
     """``_LinkSize`` of every element under ``root`` that has a link inside
-    (or is one): those are the link's ancestors, measured from their
-    children up, each once; text without links is measured whole, in C."""
+    (or is one): the links' ancestors, each measured once from its children
+    up; a child without links is measured whole, in C."""
     holding: set = set()
     for link in root.iter("a"):
         node = link
@@ -146,6 +146,7 @@ def _link_sizes(root: etree._Element) -> dict[etree._Element, _LinkSize]:
 
 
 def _measure(element: etree._Element, holding: set, sizes: dict) -> _LinkSize:
+    """``element``'s size, and those of its descendants in ``holding``, into ``sizes``."""
     size = sizes[element] = _LinkSize(chars=_visible_chars(element.text))
     for child in element:
         if child in holding:
