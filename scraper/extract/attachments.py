@@ -87,13 +87,15 @@ def attachment_regions(page) -> list[etree._Element]:
     (most of them) cost one pass over their links; a block holding another
     found block stands for both.
     """
+    links = [link for link in page.root.iter("a") if mentions_document(link.get("href") or "")]
+    if not links:
+        return []
     around = _RegionFinder()
     regions: dict[etree._Element, None] = {}  # an ordered set
-    for link in page.root.iter("a"):
-        if mentions_document(link.get("href") or ""):
-            region = around(link)
-            if region is not None:
-                regions.setdefault(region)
+    for link in links:
+        region = around(link)
+        if region is not None:
+            regions.setdefault(region)
     chrome = NearestAbove(is_chrome)
     outer_region = NearestAbove(regions.__contains__)
     return [region for region in regions

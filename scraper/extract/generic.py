@@ -49,11 +49,14 @@ def locate(page: Page) -> Located | None:
     return locate_article(page, extractor, heading, title, content)
 
 
-def _outside_boilerplate(body: etree._Element) -> dict[etree._Element, etree._Element | None]:
+def _outside_boilerplate(body: etree._Element) -> tuple[dict[etree._Element, etree._Element | None], set]:
     """Elements of ``body`` that are not inside a menu, sidebar, footer...,
     each with the nearest paragraph element around it, if any (found on the
-    way down, not by a walk up from every element)."""
+    way down, not by a walk up from every element); and the paragraph
+    elements nested in another one or holding one, whose text is measured
+    once, not again for every paragraph around it."""
     kept: dict[etree._Element, etree._Element | None] = {body: None}
+    nested: set = set()
     stack = [body]
     while stack:
         element = stack.pop()
@@ -62,19 +65,14 @@ def _outside_boilerplate(body: etree._Element) -> dict[etree._Element, etree._El
             if isinstance(child.tag, str) and not is_boilerplate(child):
                 kept[child] = paragraph
                 stack.append(child)
-    return kept
-
-
-def _nested_paragraphs(kept: dict) -> set:
-    """Paragraph elements inside another one, and those holding one: their
-    text is measured once, not again for every paragraph around it."""
-    nested = {element for element, around in kept.items() if around is not None and element.tag in _PARAGRAPHS}
-    return nested | {kept[element] for element in nested}
+                if paragraph is not None and child.tag in _PARAGRAPHS:
+                    nested.update((child, paragraph))
+    return kept, nested
 
 
 def _best_content(body: etree._Element) -> etree._Element | None:
-    kept = _outside_boilerplate(body)
-    nested = SqueezedTexts(_nested_paragraphs(kept))
+    kept, nested_paragraphs = _outside_boilerplate(body)
+    nested = SqueezedTexts(nested_paragraphs)
     scores: dict[etree._Element, float] = defaultdict(float)
     link_lengths: dict[etree._Element, int] = {}
     for carrier in body.iter(*_TEXT_CARRIERS):
