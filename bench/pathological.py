@@ -1,6 +1,7 @@
 """Pathological article pages: one realistic news page each, with one part
-grown far past what portals usually serve (thousands of attached documents,
-thousands of paragraphs, nesting, a huge table, a 2 MB word, 20,000 images).
+grown far past what portals usually serve (thousands of attached documents
+or paragraphs, 10,000 levels of nesting, a huge table, a 2 MB word, 20,000
+images, hidden spans between words, a title of 1,600 parts...).
 
 Each shape is a function of its size that returns the page's bytes; the
 page's title, lead, date and category are the same for every shape, so
@@ -56,8 +57,20 @@ def _page(content: str) -> bytes:
 </body></html>""".encode()
 
 
+def vnportal(page: bytes) -> bytes:
+    """The same page in vnPortal's class names, so the vnportal profile takes it."""
+    return (page.replace(b'class="news-item"', b'class="news-detail"')
+            .replace(b'class="article-content"', b'class="news-content"')
+            .replace(b'<h1 class="title"', b'<h1 class="news-title"'))
+
+
 def paragraph(n: int) -> str:
     return f"Nội dung đoạn {n}: các sở, ngành, địa phương triển khai kế hoạch, bảo đảm tiến độ và chất lượng công việc."
+
+
+def paragraphs(count: int) -> bytes:
+    """An article of ``count`` paragraphs."""
+    return _page("".join(f"<p>{paragraph(n)}</p>" for n in range(1, count + 1)))
 
 
 def document_title(n: int) -> str:
@@ -75,9 +88,25 @@ def document_links(count: int) -> bytes:
     return _page(f'<div class="file-dinh-kem"><p>Văn bản đính kèm:</p><ul>{items}</ul></div>')
 
 
-def paragraphs(count: int) -> bytes:
-    """An article of ``count`` paragraphs."""
-    return _page("".join(f"<p>{paragraph(n)}</p>" for n in range(1, count + 1)))
+def form_document_lines(count: int) -> bytes:
+    """An ASP.NET page (one <form> around everything) whose article ends with
+    ``count`` download lines, each its own paragraph with its own label."""
+    lines = "".join(f'<p>Tải về: <a href="/uploads/van-ban/quyet-dinh-{n:05d}.pdf">{document_title(n)}</a></p>'
+                    for n in range(1, count + 1))
+    page = _page(lines).decode()
+    return page.replace("<body>", '<body><form id="aspnetForm" method="post" action="./">', 1).replace(
+        "</body>", "</form></body>", 1).encode()
+
+
+def linked_title(n: int) -> str:
+    return f"Quyết định số {n}/QĐ-UBND ngày 05/01/2024 của Ủy ban nhân dân tỉnh"
+
+
+def linked_paragraphs(count: int) -> bytes:
+    """``count`` paragraphs each citing another page through a link in its text."""
+    return _page("".join(
+        f'<p>Thực hiện <a href="/van-ban/quyet-dinh-{n}.html">{linked_title(n)}</a>, {paragraph(n)}</p>'
+        for n in range(1, count + 1)))
 
 
 def nested_divs(depth: int) -> bytes:
@@ -91,29 +120,6 @@ def nested_linked_divs(depth: int) -> bytes:
     (the same unclosed-<div> template on an older theme)."""
     return _page("".join(f'<div>{paragraph(n)} Xem <a href="/tin-tuc/bai-{n}.html">chi tiết</a>.'
                          for n in range(1, depth + 1)) + "</div>" * depth)
-
-
-def spaced_signature(breaks: int) -> bytes:
-    """An article signed with a name split by ``breaks`` line breaks in the
-    source (a signature pasted from a word processor)."""
-    return _page(f"<p>{paragraph(1)}</p><p>Nguyễn Văn{chr(10) * breaks}An</p>")
-
-
-def long_title(parts: int) -> bytes:
-    """An old page without headings (its title in bold) whose <title> runs on
-    for ``parts`` parts between separators (keywords stuffed in by a theme)."""
-    keywords = " | ".join(f"Chuyên mục {n:05d}" for n in range(1, parts + 1))
-    return _page("").decode().replace(
-        f'<meta property="og:title" content="{TITLE}">', "").replace(
-        f"<title>{TITLE} - ", f"<title>{TITLE} | {keywords} - ").replace(
-        f'<h1 class="title">{TITLE}</h1>', f"<p><b>{TITLE}</b></p>").encode()
-
-
-def vnportal(page: bytes) -> bytes:
-    """The same page in vnPortal's class names, so the vnportal profile takes it."""
-    return (page.replace(b'class="news-item"', b'class="news-detail"')
-            .replace(b'class="article-content"', b'class="news-content"')
-            .replace(b'<h1 class="title"', b'<h1 class="news-title"'))
 
 
 def nested_quotes(depth: int) -> bytes:
@@ -160,27 +166,6 @@ def images(count: int) -> bytes:
     return _page(figures)
 
 
-def form_document_lines(count: int) -> bytes:
-    """An ASP.NET page (one <form> around everything) whose article ends with
-    ``count`` download lines, each its own paragraph with its own label."""
-    lines = "".join(f'<p>Tải về: <a href="/uploads/van-ban/quyet-dinh-{n:05d}.pdf">{document_title(n)}</a></p>'
-                    for n in range(1, count + 1))
-    page = _page(lines).decode()
-    return page.replace("<body>", '<body><form id="aspnetForm" method="post" action="./">', 1).replace(
-        "</body>", "</form></body>", 1).encode()
-
-
-def linked_title(n: int) -> str:
-    return f"Quyết định số {n}/QĐ-UBND ngày 05/01/2024 của Ủy ban nhân dân tỉnh"
-
-
-def linked_paragraphs(count: int) -> bytes:
-    """``count`` paragraphs each citing another page through a link in its text."""
-    return _page("".join(
-        f'<p>Thực hiện <a href="/van-ban/quyet-dinh-{n}.html">{linked_title(n)}</a>, {paragraph(n)}</p>'
-        for n in range(1, count + 1)))
-
-
 def hidden_word(n: int) -> str:
     return f"ẩn{n}"
 
@@ -190,6 +175,22 @@ def hidden_spans(count: int) -> bytes:
     anti-copy trick some news sites play: invisible letters between words)."""
     words = "".join(f'từ{n} <span style="display:none">{hidden_word(n)}</span>' for n in range(1, count + 1))
     return _page(f"<p>{words}</p>")
+
+
+def spaced_signature(breaks: int) -> bytes:
+    """An article signed with a name split by ``breaks`` line breaks in the
+    source (a signature pasted from a word processor)."""
+    return _page(f"<p>{paragraph(1)}</p><p>Nguyễn Văn{chr(10) * breaks}An</p>")
+
+
+def long_title(parts: int) -> bytes:
+    """An old page without headings (its title in bold) whose <title> runs on
+    for ``parts`` parts between separators (keywords stuffed in by a theme)."""
+    keywords = " | ".join(f"Chuyên mục {n:05d}" for n in range(1, parts + 1))
+    return _page("").decode().replace(
+        f'<meta property="og:title" content="{TITLE}">', "").replace(
+        f"<title>{TITLE} - ", f"<title>{TITLE} | {keywords} - ").replace(
+        f'<h1 class="title">{TITLE}</h1>', f"<p><b>{TITLE}</b></p>").encode()
 
 
 SHAPES = {

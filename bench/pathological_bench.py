@@ -1,6 +1,6 @@
 """Pathological-page benchmark: how extraction time grows with the part of a
 page that grows (document links, paragraphs, nesting, table rows, a long
-word, images).
+word, images, and the other shapes of bench/pathological.py).
 
 Usage: python bench/pathological_bench.py [--repeat 3] [--budget 300] [--shape NAME ...]
 
@@ -52,7 +52,8 @@ def summary(article) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--budget", type=float, default=300.0, help="seconds a page may take before larger sizes are skipped")
+    parser.add_argument("--budget", type=float, default=300.0,
+                        help="seconds a page may take before larger sizes are skipped")
     parser.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes (repeatable)")
     args = parser.parse_args()
     print(f"seconds per page, best of up to {args.repeat}; growth = log(time ratio) / log(size ratio)")
