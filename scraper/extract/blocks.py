@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urljoin
 
 from lxml import etree
 
 from .attachments import is_label
 from .documents import document_type
+from .tree import text_start
 from .vietnamese import clean_text
 
 BLOCK_TAGS = {
@@ -23,9 +25,9 @@ BLOCK_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead",
     "figure", "figcaption", "center", "pre", "header", "footer", "aside", "main", "address",
 }
-SKIPPED_TAGS = {
-    "script", "style", "noscript", "button", "input", "select", "textarea",
-    "iframe", "object", "embed", "svg", "canvas", "template", "nav", "video", "audio",
+SKIPPED_TAGS = {  # scripts, styles, templates and noscript are gone already (Page.parse)
+    "button", "input", "select", "textarea",
+    "iframe", "object", "embed", "svg", "canvas", "nav", "video", "audio",
 }
 EMPHASIS_TAGS = {"em", "i"}
 STRONG_TAGS = {"strong", "b"}
@@ -55,7 +57,7 @@ class Block:
 
 def content_blocks(root: etree._Element, base_url: str) -> list[Block]:
     """Blocks of ``root`` in reading order."""
-    walker = _Walker(base_url)
+    walker = _Walker(base_url, _holding_images(root))
     walker.walk(root, _Style())
     walker.flush()
     return walker.blocks
@@ -83,9 +85,22 @@ class _Run:
             self.parts.append((text, style))
 
 
+def _holding_images(root: etree._Element) -> set:
+    """Elements under ``root`` with an image inside: each image's ancestors
+    are marked up to one already marked, not every table searched for one."""
+    holding: set = set()
+    for image in root.iter("img"):
+        node = image.getparent()
+        while node is not None and node not in holding:
+            holding.add(node)
+            node = None if node is root else node.getparent()
+    return holding
+
+
 class _Walker:
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, holding_images: set) -> None:
         self.base_url = base_url
+        self.holding_images = holding_images
         self.blocks: list[Block] = []
         self.run = _Run()
         self.breaks = 0
@@ -116,13 +131,13 @@ class _Walker:
             self.run.add(el.tail, style)  # a skipped element's tail is its parent's text
             return
         outer_style = style
-        style = _restyle(el, tag, style)
+        style = _restyle(el, tag, style, el in self.holding_images)
         if tag == "img":
             self._image(el, style)
         elif tag == "br":
             self.breaks += 1
             self.flush()
-        elif tag == "table" and not el.xpath(".//img"):
+        elif tag == "table" and el not in self.holding_images:
             self.flush()
             self._table(el)
         elif tag in HEADING_TAGS:
@@ -169,7 +184,7 @@ def image_source(img: etree._Element) -> str:
     return (img.get("data-src") or img.get("data-original") or img.get("data-lazy-src") or img.get("src") or "").strip()
 
 
-def _restyle(el: etree._Element, tag: str, style: _Style) -> _Style:
+def _restyle(el: etree._Element, tag: str, style: _Style, pictured: bool) -> _Style:
     inline, align, classes = el.get("style"), el.get("align"), el.get("class")
     css = f"{inline or ''} {align or ''} {classes or ''}" if inline or align or classes else ""
     return _Style(
@@ -178,18 +193,17 @@ def _restyle(el: etree._Element, tag: str, style: _Style) -> _Style:
         centered=style.centered or tag == "center" or bool(css and _CENTER.search(css)),
         right=style.right or bool(css and _RIGHT.search(css)),
         caption=style.caption or tag == "figcaption" or bool(classes and CAPTION_CLASS.search(classes))
-        or (tag == "table" and _is_image_table(el)),
+        or (tag == "table" and pictured and _is_image_table(el)),
         document_link=style.document_link or (tag == "a" and bool(document_type(el.get("href") or ""))),
     )
 
 
 def _is_image_table(table: etree._Element) -> bool:
-    """A small table that only frames an image and its caption row."""
-    rows = table.xpath(".//tr")
+    """A small table that only frames an image and its caption row (rows
+    and text are counted only as far as the limits, whatever the table's size)."""
     return (
-        len(rows) <= 3
-        and table.find(".//img") is not None
-        and len(table.text_content()) <= MAX_CAPTION_TEXT
+        sum(1 for _ in islice(table.iter("tr"), 4)) <= 3
+        and len(text_start(table, MAX_CAPTION_TEXT + 1)) <= MAX_CAPTION_TEXT
     )
 
 

@@ -8,13 +8,15 @@ deleting strings, so body text that says "Hôm nay" or "tất cả" survives.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
 from .documents import mentions_document
+from .tree import remove_keeping_tails, text_start
 
-# Page chrome: never part of any article.
-CHROME_TAGS = ("nav", "aside", "footer", "script", "style", "noscript", "iframe")
+# Page chrome: never part of any article (scripts and styles are gone already: Page.parse).
+CHROME_TAGS = ("nav", "aside", "footer", "iframe")
 # ASP.NET and SharePoint wrap the whole page in one <form>: only small forms
 # (search boxes, polls, logins) are chrome.
 MAX_CHROME_FORM_CHARS = 500
@@ -58,8 +60,8 @@ def is_chrome(element: etree._Element, names: str | None = None) -> bool:
         return True
     if tag in ("body", "html"):  # themes name the page by its layout: "has-sidebar-left"
         return False
-    if tag == "form":
-        return len(element.text_content()) < MAX_CHROME_FORM_CHARS
+    if tag == "form":  # the first characters tell: a page-wide form holds the whole page's text
+        return len(text_start(element, MAX_CHROME_FORM_CHARS)) < MAX_CHROME_FORM_CHARS
     names = _names(element) if names is None else names
     if names and _CHROME_NAMES.search(names):
         return True
@@ -88,22 +90,7 @@ def is_boilerplate(element: etree._Element) -> bool:
 
 def drop_boilerplate(root: etree._Element) -> None:
     """Remove every boilerplate region under ``root`` (not ``root`` itself)."""
-    doomed = [el for el in root.iterdescendants() if isinstance(el.tag, str) and is_boilerplate(el)]
-    for element in doomed:
-        parent = element.getparent()
-        if parent is not None:
-            _remove_keeping_tail(element)
-
-
-def _remove_keeping_tail(element: etree._Element) -> None:
-    parent = element.getparent()
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
+    remove_keeping_tails([el for el in root.iterdescendants() if isinstance(el.tag, str) and is_boilerplate(el)])
 
 
 _LIST_TAGS = ("table", "ul", "ol", "dl", "div", "section")
@@ -115,12 +102,71 @@ def drop_link_lists(root: etree._Element) -> None:
     tables, print/back bars, tag clouds, "Xem thêm:" lines. A block of two
     or more links whose link text is most of its text is navigation, not a
     paragraph; lists of attached documents are kept for the attachment
-    finder."""
-    for element in list(root.iterdescendants(*_LIST_TAGS, "p", "li")):
-        if element.getparent() is None or element.find(".//a") is None:  # both kinds need a link
-            continue
-        if _is_related_line(element) or (element.tag in _LIST_TAGS and _is_link_list(element)):
-            _remove_keeping_tail(element)
+    finder. Blocks are judged in document order, each before anything inside
+    it goes (removing a block changes the text of no block judged after
+    it), so text and link sizes are measured once, before anything goes."""
+    sizes = _link_sizes(root)
+    remove_keeping_tails([
+        element for element in root.iterdescendants(*_LIST_TAGS, "p", "li")
+        if element in sizes  # both kinds of link list need a link
+        and (_is_related_line(element) or (element.tag in _LIST_TAGS and sizes[element].is_link_list()))
+    ])
+
+
+@dataclass
+class _LinkSize:
+    """An element's text and the part of it inside links, in characters
+    other than spaces, with its links and whether one is to a document."""
+
+    chars: int = 0
+    linked: int = 0
+    links: int = 0
+    document: bool = False
+
+    def is_link_list(self) -> bool:
+        return self.links >= 2 and not self.document and self.chars > 0 and self.linked >= _MIN_LINK_SHARE * self.chars
+
+
+def _link_sizes(root: etree._Element) -> dict[etree._Element, _LinkSize]:
+    """``_LinkSize`` of every element under ``root`` that has a link inside
+    (or is one): the links' ancestors, each measured once from its children
+    up; a child without links is measured whole, in C."""
+    holding: set = set()
+    for link in root.iter("a"):
+        node = link
+        while node not in holding:
+            holding.add(node)
+            if node is root:
+                break
+            node = node.getparent()
+    sizes: dict[etree._Element, _LinkSize] = {}
+    if holding:
+        _measure(root, holding, sizes)
+    return sizes
+
+
+def _measure(element: etree._Element, holding: set, sizes: dict) -> _LinkSize:
+    """``element``'s size, and those of its descendants in ``holding``, into ``sizes``."""
+    size = sizes[element] = _LinkSize(chars=_visible_chars(element.text))
+    for child in element:
+        if child in holding:
+            inner = _measure(child, holding, sizes)
+            size.chars += inner.chars
+            size.linked += inner.linked
+            size.links += inner.links
+            size.document = size.document or inner.document
+        elif isinstance(child.tag, str):  # a comment's text is not the page's
+            size.chars += _visible_chars(child.text_content())
+        size.chars += _visible_chars(child.tail)
+    if element.tag == "a":
+        size.linked += size.chars
+        size.links += 1
+        size.document = size.document or mentions_document(element.get("href") or "")
+    return size
+
+
+def _visible_chars(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
 
 
 # "Xem thêm: <a>another article</a>" placed inside the text.
@@ -129,10 +175,19 @@ _RELATED_LABEL = re.compile(
     r"có\s*thể\s*bạn\s*quan\s*tâm)\s*:?\s*",
     re.I,
 )
+_LABEL_WINDOW = 200  # raw characters read to see whether a block opens with a label
+_LABEL_CHARS = 40  # longer than any label, spaces squeezed
 
 
 def _is_related_line(element: etree._Element) -> bool:
-    """A line that is a "Xem thêm:" label and links to other articles."""
+    """A line that is a "Xem thêm:" label and links to other articles.
+
+    Most blocks are told apart by their first characters; only one that
+    opens with a label (or with too little text to tell) is read whole.
+    """
+    start = " ".join(text_start(element, _LABEL_WINDOW).split())
+    if len(start) >= _LABEL_CHARS and not _RELATED_LABEL.match(start):
+        return False
     text = " ".join(element.text_content().split())
     label = _RELATED_LABEL.match(text)
     if not label:
@@ -140,13 +195,3 @@ def _is_related_line(element: etree._Element) -> bool:
     rest = len(text) - label.end()
     linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
     return rest > 0 and linked >= _MIN_LINK_SHARE * rest
-
-
-def _is_link_list(element: etree._Element) -> bool:
-    links = list(element.iter("a"))
-    if len(links) < 2 or any(mentions_document(link.get("href") or "") for link in links):
-        return False
-    text = "".join(element.text_content().split())
-    linked = sum(len("".join(link.text_content().split())) for link in links)
-    return bool(text) and linked >= _MIN_LINK_SHARE * len(text)
-

@@ -10,6 +10,7 @@ from lxml import etree
 from .article import Article
 from .documents import document_type
 from .page import Page
+from .tree import NearestAbove
 from .vietnamese import clean_text
 
 MIN_BODY_CHARS = 100
@@ -41,8 +42,12 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
     # teasers inside what was taken for the article (trafilatura's copy keeps no links: look at the page)
     headlines, _ = _links(page.root if article.extractor.endswith("trafilatura") else content)
     paragraphs = article.paragraphs
-    listed = [p for p in paragraphs if any(p.startswith(h) for h in headlines)]
-    own = [p for p in paragraphs if p not in listed and not _DATE_ONLY.fullmatch(p)]
+    # a paragraph's beginnings as long as some headline are looked up: the
+    # cost grows with the headlines' different lengths, not their number
+    lengths = {len(headline) for headline in headlines}
+    listed = [p for p in paragraphs if any(p[:length] in headlines for length in lengths)]
+    listed_set = set(listed)
+    own = [p for p in paragraphs if p not in listed_set and not _DATE_ONLY.fullmatch(p)]
     own_chars = sum(len(p) for p in own)
     if len(listed) >= 3 and own_chars < 2 * sum(len(p) for p in listed):
         return "listing"  # headlines with little else
@@ -85,11 +90,12 @@ def _links(root: etree._Element) -> tuple[set[str], int]:
     """Texts of headline-sized links outside navigation menus (teasers of
     other articles), and how many links point to document files."""
     texts, documents = set(), 0
+    navigation = NearestAbove(_is_navigation)
     for link in root.iter("a"):
         if document_type(link.get("href") or ""):
             documents += 1
         text = clean_text(link.text_content())
-        if len(text) >= _HEADLINE_LINK_CHARS and not any(_is_navigation(a) for a in link.iterancestors()):
+        if len(text) >= _HEADLINE_LINK_CHARS and navigation(link.getparent()) is None:
             texts.add(text)
     return texts, documents
 

@@ -122,10 +122,12 @@ def author_from_line(block: Block) -> str:
         return prefixed.group(1).strip().rstrip(".")
     if text.upper() in _AUTHOR_ABBREVIATIONS:
         return text
+    if len(text) > 120:  # before the split: its \s+ costs a whitespace run's length squared
+        return ""
     # "Nguyễn Văn Hùng - Văn phòng HĐND-UBND huyện", "Hồng Nhung (TTVH-TT)": a name, then the unit
     name = re.split(r"\s+[-–—]\s+|,\s+|\s+\(", text)[0].strip().rstrip(".")
     words = name.split()
-    if not 1 <= len(words) <= 5 or len(text) > 120:
+    if not 1 <= len(words) <= 5:
         return ""
     if text.endswith((".", ":", ";", "?", "!")) and not (block.bold or block.right):
         return ""

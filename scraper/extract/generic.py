@@ -17,6 +17,7 @@ from .boilerplate import is_boilerplate
 from .locate import Located, locate_article
 from .page import Page
 from .regions import headline_before, page_title, title_heading
+from .tree import SqueezedTexts
 from .vietnamese import clean_text
 
 _SCORED_PARENTS = {"div", "article", "section", "td", "main", "body", "span", "font", "center"}
@@ -48,43 +49,59 @@ def locate(page: Page) -> Located | None:
     return locate_article(page, extractor, heading, title, content)
 
 
-def _outside_boilerplate(body: etree._Element) -> set:
-    """Elements of ``body`` that are not inside a menu, sidebar, footer..."""
-    kept = set()
+def _outside_boilerplate(body: etree._Element) -> tuple[dict[etree._Element, etree._Element | None], set]:
+    """Elements of ``body`` that are not inside a menu, sidebar, footer...,
+    each with the nearest paragraph element around it, if any (found on the
+    way down, not by a walk up from every element); and the paragraph
+    elements nested in another one or holding one, whose text is measured
+    once, not again for every paragraph around it."""
+    kept: dict[etree._Element, etree._Element | None] = {body: None}
+    nested: set = set()
     stack = [body]
     while stack:
         element = stack.pop()
-        kept.add(element)
+        paragraph = element if element.tag in _PARAGRAPHS else kept[element]
         for child in element:
             if isinstance(child.tag, str) and not is_boilerplate(child):
+                kept[child] = paragraph
                 stack.append(child)
-    return kept
+                if paragraph is not None and child.tag in _PARAGRAPHS:
+                    nested.update((child, paragraph))
+    return kept, nested
 
 
 def _best_content(body: etree._Element) -> etree._Element | None:
-    kept = _outside_boilerplate(body)
+    kept, nested_paragraphs = _outside_boilerplate(body)
+    nested = SqueezedTexts(nested_paragraphs)
     scores: dict[etree._Element, float] = defaultdict(float)
+    link_lengths: dict[etree._Element, int] = {}
     for carrier in body.iter(*_TEXT_CARRIERS):
         if carrier not in kept:
             continue
         # Scoring only needs lengths and commas: split/join squeezes spaces
         # much faster than clean_text's normalisation.
-        if carrier.tag in _PARAGRAPHS:
+        if carrier in nested.reused:
+            measure = nested(carrier)
+            own_chars, commas = measure.size, measure.commas
+        elif carrier.tag in _PARAGRAPHS:
             text = " ".join(carrier.text_content().split())
-        elif any(ancestor.tag in _PARAGRAPHS for ancestor in carrier.iterancestors()):
+            own_chars, commas = len(text), text.count(",")
+        elif kept[carrier] is not None:
             continue  # already counted with its paragraph
         else:
             text = " ".join(" ".join([carrier.text or "", *(c.tail or "" for c in carrier)]).split())
-        own_chars = len(text)
+            own_chars, commas = len(text), text.count(",")
         if own_chars < 25:
             continue
-        link_chars = sum(len(a.text_content()) for a in carrier.iter("a"))
-        score = own_chars * (1 - min(1.0, link_chars / max(own_chars, 1))) + 3 * text.count(",")
+        link_chars = _link_chars(carrier, own_chars, link_lengths)
+        score = own_chars * (1 - min(1.0, link_chars / max(own_chars, 1))) + 3 * commas
         parent = carrier.getparent()
         if parent is not None:
             scores[parent] += score
             grandparent = parent.getparent()
-            if grandparent is not None:
+            # a cell's grandparent is its table: a long data table would
+            # otherwise outscore the article it belongs to
+            if grandparent is not None and carrier.tag != "td":
                 scores[grandparent] += score / 2
         if carrier.tag in _SCORED_PARENTS:
             scores[carrier] += score
@@ -98,6 +115,22 @@ def _best_content(body: etree._Element) -> etree._Element | None:
     if len(clean_text(best.text_content())) < MIN_CONTENT_CHARS:
         return None
     return _with_lead_image(best)
+
+
+def _link_chars(carrier: etree._Element, limit: int, lengths: dict) -> int:
+    """Characters of link text inside ``carrier``, counted until they reach
+    ``limit`` (its own text: past that it scores as all links anyway), each
+    link measured once per page. Reading every link inside every carrier
+    would cost nested carriers their depth times their links."""
+    total = 0
+    for link in carrier.iter("a"):
+        length = lengths.get(link)
+        if length is None:
+            length = lengths[link] = len(link.text_content())
+        total += length
+        if total >= limit:
+            break
+    return total
 
 
 def _with_lead_image(best: etree._Element) -> etree._Element:

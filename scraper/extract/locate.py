@@ -16,6 +16,7 @@ from lxml import etree
 from .attachments import attachment_regions, drop_attachment_regions
 from .boilerplate import drop_boilerplate, drop_link_lists
 from .page import Page
+from .tree import remove_keeping_tails
 from .regions import (
     container_of, date_after_title, drop_datelines, find_author, find_bold_lead, find_category,
     find_date_text, find_lead, first_outside_boilerplate, is_account_name, selected_crumb,
@@ -92,8 +93,7 @@ def _cleaned_copy(page: Page, content: etree._Element, drop: tuple[str, ...], ta
     for original, duplicate in zip(content.iter(), copied.iter()):
         if original in doomed and duplicate is not copied:
             duplicate.set("data-govnews-drop", "1")
-    for element in copied.xpath(".//*[@data-govnews-drop]"):
-        element.drop_tree()
+    remove_keeping_tails(copied.xpath(".//*[@data-govnews-drop]"))
     drop_boilerplate(copied)
     drop_link_lists(copied)
     drop_attachment_regions(copied)

@@ -19,6 +19,7 @@ from .boilerplate import in_chrome
 from .cleaning import author_from_line
 from .dates import parse_vietnamese_date
 from .page import Page
+from .tree import clean_text_start, remove_keeping_tails
 from .vietnamese import clean_text
 
 LEAD_NAMES = re.compile(r"sapo|summary|lead|tom-?tat|trich-?yeu|mo-?ta|excerpt|intro|description|abstract|teaser", re.I)
@@ -31,6 +32,9 @@ UPDATED = re.compile(r"cập\s*nhật|update|sửa\s*đổi", re.I)
 BREADCRUMBS = ("[class*='breadcrumb'] a", "[id*='breadcrumb'] a", "[class*='duong-dan'] a", "[class*='duongdan'] a")
 HOME_CRUMBS = {"trang chủ", "trang chu", "home", "trang nhất"}
 _TEXT_TAGS = ("div", "p", "span", "section", "h2", "h3", "td", "strong", "em", "time", "li", "header")
+_MAX_LEAD = 1500
+_MAX_NAME = 80  # an author's or a category's name
+_MAX_DATE_LINE = 80
 
 
 def title_heading(page: Page) -> etree._Element | None:
@@ -62,6 +66,9 @@ def title_heading(page: Page) -> etree._Element | None:
         if not _is_masthead(element, candidate, site_name):
             return element
     return None
+
+
+_MAX_TITLE_PARTS = 8  # more than any real title has
 
 
 _HOME_PATHS = re.compile(r"^/?(?:(?:index|default|trang-?chu|home)(?:\.\w+)?)?/?$", re.I)
@@ -99,8 +106,8 @@ def headline_before(content: etree._Element) -> etree._Element | None:
     """
     first = content.xpath(".//text()[string-length(normalize-space()) >= 100][1]")
     anchor = _holder(first[0]) if first else content
-    lines = anchor.xpath("preceding::text()[normalize-space()]")
-    for node in reversed(lines[-30:]):
+    lines = anchor.xpath("preceding::text()[normalize-space()][position() <= 30]")  # the nearest 30
+    for node in reversed(lines):
         element = _holder(node)
         text = clean_text(node)
         if not 15 <= len(text) <= 250 or parse_vietnamese_date(text) or in_chrome(element):
@@ -115,8 +122,9 @@ def headline_before(content: etree._Element) -> etree._Element | None:
 
 def _outermost(element: etree._Element, text: str) -> etree._Element:
     """The outermost ancestor of ``element`` whose whole text is still ``text``
-    (the <td> around the <font> around the <b> of an old page's title)."""
-    while element.getparent() is not None and clean_text(element.getparent().text_content()) == text:
+    (the <td> around the <font> around the <b> of an old page's title).
+    Each ancestor's text is read only as far as ``text`` goes."""
+    while element.getparent() is not None and clean_text_start(element.getparent(), len(text) + 1) == text:
         element = element.getparent()
     return element
 
@@ -138,13 +146,15 @@ def _looks_like_headline(element: etree._Element) -> bool:
 
 
 def _title_candidates(page: Page) -> list[str]:
-    """The metadata title and its parts between separators, longest first."""
+    """The metadata title and its runs of parts between separators, longest
+    first. Runs are at most ``_MAX_TITLE_PARTS`` long: a title split into
+    hundreds of parts would give their number squared runs of its length."""
     meta_title = clean_text(page.meta.get("og:title") or page.html_title)
     candidates = {meta_title}
     for separator in (" | ", " - ", " – ", " :: "):
         parts = meta_title.split(separator)
         for start in range(len(parts)):
-            for end in range(start + 1, len(parts) + 1):
+            for end in range(start + 1, min(start + _MAX_TITLE_PARTS, len(parts)) + 1):
                 candidates.add(separator.join(parts[start:end]).strip())
     return sorted((c for c in candidates if len(c) >= 10), key=len, reverse=True)
 
@@ -196,8 +206,8 @@ def find_lead(container: etree._Element, title: str) -> etree._Element | None:
     """A standfirst-named element of a standfirst's length."""
     for element in container.iter(*_TEXT_TAGS):
         if _named(element, LEAD_NAMES) and not in_chrome(element, container):
-            text = clean_text(element.text_content())
-            if 40 <= len(text) <= 1500 and text != title:
+            text = clean_text_start(element, _MAX_LEAD + 1)
+            if 40 <= len(text) <= _MAX_LEAD and text != title:
                 return element
     return None
 
@@ -205,13 +215,14 @@ def find_lead(container: etree._Element, title: str) -> etree._Element | None:
 def find_bold_lead(container: etree._Element, content: etree._Element) -> etree._Element | None:
     """A standfirst printed in bold just before the content (old table layouts)."""
     candidate = None
+    around_content = set(content.iterancestors())
     for element in container.iter("td", "p", "div", "font"):
         if element is content:
             break
-        if content in set(element.iterdescendants()):
+        if element in around_content:
             continue
-        text = clean_text(element.text_content())
-        if not 60 <= len(text) <= 1500:
+        text = clean_text_start(element, _MAX_LEAD + 1)
+        if not 60 <= len(text) <= _MAX_LEAD:
             continue
         bold = clean_text(" ".join(b.text_content() for b in element.iter("b", "strong")))
         if bold == text:
@@ -226,7 +237,7 @@ def find_date_text(container: etree._Element) -> str:
     for element in container.iter(*_TEXT_TAGS):
         if not _named(element, DATE_NAMES) and element.tag != "time":
             continue
-        value = element.get("datetime") or clean_text(element.text_content())[:200]
+        value = element.get("datetime") or clean_text_start(element, 200)
         if not parse_vietnamese_date(value):
             continue
         if UPDATED.search(value):
@@ -242,8 +253,8 @@ def find_author(container: etree._Element) -> str:
     for element in container.iter(*_TEXT_TAGS, "a", "address"):
         if not _named(element, AUTHOR_NAMES) or in_chrome(element, container):
             continue
-        text = clean_text(element.text_content())
-        if 2 <= len(text) <= 80:
+        text = clean_text_start(element, _MAX_NAME + 1)
+        if 2 <= len(text) <= _MAX_NAME:
             name = author_from_line(Block(kind="p", text=text, bold=True))
             if name and not is_account_name(name):
                 return name
@@ -263,8 +274,8 @@ def find_category(page: Page, container: etree._Element, title: str) -> str:
         return crumb
     for element in container.iter(*_TEXT_TAGS, "a"):
         if _named(element, CATEGORY_NAMES):
-            text = clean_text(element.text_content())
-            if 2 <= len(text) <= 80:
+            text = clean_text_start(element, _MAX_NAME + 1)
+            if 2 <= len(text) <= _MAX_NAME:
                 return text
     return ""
 
@@ -305,12 +316,15 @@ def first_outside_boilerplate(page: Page, selectors, container: etree._Element) 
 
 def drop_datelines(content: etree._Element) -> None:
     """Remove short date-named lines ("22/11/2023 08:15") from a content copy."""
-    for element in list(content.iter(*_TEXT_TAGS)):
-        if element is content or element.getparent() is None or not _named(element, DATE_NAMES):
-            continue
-        text = clean_text(element.text_content())
-        if len(text) <= 80 and parse_vietnamese_date(text):
-            element.drop_tree()
+    remove_keeping_tails([
+        element for element in content.iter(*_TEXT_TAGS)
+        if element is not content and _named(element, DATE_NAMES) and _is_date_line(element)
+    ])
+
+
+def _is_date_line(element: etree._Element) -> bool:
+    text = clean_text_start(element, _MAX_DATE_LINE + 1)
+    return len(text) <= _MAX_DATE_LINE and bool(parse_vietnamese_date(text))
 
 
 def _unmarked_breadcrumb(page: Page) -> list[str]:
@@ -334,7 +348,7 @@ def date_after_title(title: etree._Element | None, content: etree._Element) -> s
     if title is None:
         return ""
     updated = ""
-    for count, node in enumerate(title.xpath("following::text()[normalize-space()]")):
+    for count, node in enumerate(title.xpath("following::text()[normalize-space()][position() <= 42]")):
         if count > 40 or (node.getparent() is content or content in node.getparent().iterancestors()):
             break
         text = clean_text(node)

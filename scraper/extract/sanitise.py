@@ -15,6 +15,7 @@ import nh3
 from lxml import etree
 
 from .blocks import image_source
+from .tree import remove_keeping_tails
 
 VIDEO_HOSTS = ("youtube.com", "www.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com",
                "player.vimeo.com", "www.facebook.com", "vtv.vn", "vov.vn")
@@ -36,10 +37,8 @@ ALLOWED_ATTRIBUTES = {
 def body_html(content: etree._Element, base_url: str) -> str:
     """Sanitised HTML of ``content`` with absolute URLs."""
     content = copy.deepcopy(content)
-    for iframe in list(content.iter("iframe")):
-        host = urlsplit(urljoin(base_url, iframe.get("src", ""))).hostname or ""
-        if host not in VIDEO_HOSTS:
-            iframe.drop_tree()
+    remove_keeping_tails([iframe for iframe in content.iter("iframe")
+                          if (urlsplit(urljoin(base_url, iframe.get("src", ""))).hostname or "") not in VIDEO_HOSTS])
     for element in content.iter("img", "a", "iframe"):
         value = image_source(element) if element.tag == "img" else element.get("src") or element.get("href")
         if value and not value.startswith("data:"):
