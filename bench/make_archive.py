@@ -10,10 +10,10 @@ about 2,000 personal names, so common words are in most articles and rare
 ones in a handful. Every run with the same --articles and --seed writes the
 same archive, whatever the number of workers.
 
-Rows go in with the project's schema (``ensure_schema``) and the search rows
-are written exactly as ``scraper.archive.store._index`` writes them
-(rowid = articles.rowid, ``folded`` = ``fold(title, lead, body, author)``),
-but in bulk: big transactions, no journal, and then back to WAL.
+Rows go in with the project's schema (``ensure_schema``) in bulk (big
+transactions, no journal, then back to WAL); the search index, which reads
+its text from the articles (scraper/archive/schema.py), is then built in one
+pass.
 
 A few "needle" phrases that the vocabulary never produces are put in a known
 number of articles, for rare queries with known small result counts.
@@ -336,8 +336,8 @@ def _sentences(rng: random.Random, words: list[str]) -> list[str]:
     return out
 
 
-def generate_chunk(chunk: tuple[int, int]) -> list[tuple[tuple, tuple]]:
-    """Articles [first, last) as (articles row, search row) pairs; deterministic per chunk."""
+def generate_chunk(chunk: tuple[int, int]) -> list[tuple]:
+    """Articles [first, last) as articles rows; deterministic per chunk."""
     first, last = chunk
     s = _state
     rng = random.Random(f"chunk:{s['seed']}:{first}")
@@ -368,7 +368,6 @@ def generate_chunk(chunk: tuple[int, int]) -> list[tuple[tuple, tuple]]:
             paragraphs.append(" ".join(sentences[i:i + n]))
             i += n
         body = "\n\n".join(paragraphs)
-        body_html = "".join(f"<p>{p}</p>" for p in paragraphs)
         site = choices(s["sites"], cum_weights=s["site_cum"])[0]
         category = choices(s["categories"], cum_weights=s["cat_cum"])[0]
         published = datetime.fromtimestamp(START + (END - START) * rng.random() ** 0.7, VN).replace(microsecond=0)
@@ -379,19 +378,18 @@ def generate_chunk(chunk: tuple[int, int]) -> list[tuple[tuple, tuple]]:
         url = f"https://{site}/{_SLUG.sub('-', fold(category)).strip('-')}/{slug}-{rowid}.html"
         removed = rng.random() < 0.01
         row = (rowid, article_id(url), url, url, site, title, lead, body, author, published_at, category,
-               f"({site})" if rng.random() < 0.5 else "", rng.choice(EXTRACTORS), body_html, seen_at, seen_at,
+               f"({site})" if rng.random() < 0.5 else "", rng.choice(EXTRACTORS), seen_at, seen_at,
                seen_at if removed else None, published_at[:4], published_at[:7], int(rng.random() < 0.15),
                int(removed))
-        searchable = [title, lead, body, author]
-        out.append((row, (rowid, *searchable, fold("\n".join(searchable)))))
+        out.append(row)
     return out
 
 
 ARTICLE_FIELDS = ("rowid", "id", "url", "canonical_url", "site", "title", "lead", "body", "author", "published_at",
-                  "category", "source", "extractor", "body_html", "first_seen_at", "last_seen_at", "removed_at",
+                  "category", "source", "extractor", "first_seen_at", "last_seen_at", "removed_at",
                   "published_year", "published_month", "has_attachments", "removed")
 INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) VALUES ({', '.join('?' * len(ARTICLE_FIELDS))})"
-INSERT_FTS = f"INSERT INTO {FTS_TABLE} (rowid, title, lead, body, author, folded) VALUES (?, ?, ?, ?, ?, ?)"
+REBUILD_INDEX = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"  # one pass over the articles
 
 
 def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int | None = None,
@@ -419,9 +417,8 @@ def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int
     with ctx.Pool(workers, initializer=_init, initargs=(seed, articles)) as pool:
         conn.execute("BEGIN")
         for rows in pool.imap(generate_chunk, chunks):
-            conn.executemany(INSERT_ARTICLE, [row for row, _ in rows])
-            conn.executemany(INSERT_FTS, [fts for _, fts in rows])
-            chars += sum(len(fts[3]) for _, fts in rows)
+            conn.executemany(INSERT_ARTICLE, rows)
+            chars += sum(len(row[ARTICLE_FIELDS.index("body")]) for row in rows)
             done += len(rows)
             since_commit += len(rows)
             if since_commit >= COMMIT_EVERY:
@@ -431,6 +428,8 @@ def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int
             if not quiet and done % 20_000 < CHUNK:
                 print(f"  {done:>8,} articles  {time.perf_counter() - start:6.1f} s", file=sys.stderr, flush=True)
         conn.execute("COMMIT")
+    conn.execute(REBUILD_INDEX)
+    conn.commit()
     generated = time.perf_counter() - start
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")

@@ -93,7 +93,7 @@ def sites(db, registry):
         run = last_run(archive, site.domain) if archive is not None else None
         health = "never crawled"
         if run:
-            health = (f"last run {run['started_at']} {run['status']}: {run['pages_fetched'] or 0} pages, "
+            health = (f"last run {run['started_at']} {run['kind']} {run['status']}: {run['pages_fetched'] or 0} pages, "
                       f"{run['articles_new'] or 0} new, {run['articles_failed'] or 0} failed")
         click.echo(f"{key:<18} {site.platform or 'generic':<11} {site.domain:<28} {health}")
 

@@ -149,7 +149,7 @@ class ArchivePipeline:
                 self._count("suspect")
         self.pending.append((item, article, packed))
         if article is not None:
-            self.pending_bytes += len(packed[0]) + len(article.body) + len(article.body_html) + len(article.lead)
+            self.pending_bytes += len(packed[0]) + len(article.body) + len(article.lead)
         if len(self.pending) >= self.batch_size or self.pending_bytes >= self.batch_bytes:
             self.flush()
 
@@ -238,7 +238,8 @@ class ArchivePipeline:
         if self.db is not None and self.run_id is not None:
             self.counts["pages_fetched"] = self.stats.get_value("response_received_count", 0)
             try:
-                finish_run(self.db, self.run_id, self.counts, self.errors, status, exit_status, message, robots, tls)
+                finish_run(self.db, self.run_id, self.counts, self.errors, status, exit_status, message, robots, tls,
+                           barren=self.crawler.spider.barren_shapes())
             except sqlite3.Error as error:
                 message += f"; the run could not be recorded in crawl_runs ({error})"
             self.db.close()

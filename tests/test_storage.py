@@ -90,18 +90,19 @@ def test_the_same_text_under_another_address_is_the_same_article(tmp_path):
 
 
 def test_an_archive_written_before_is_brought_up_to_date_without_loss(tmp_path):
-    """Version 1's layout: article_versions a table with every text, a search index with its own copy."""
+    """Version 1's layout: article_versions a table with every text, a search index with its own copy,
+    the text again as HTML."""
     path = tmp_path / "archive.db"
     old = sqlite_utils.Database(path)
     old.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT, site TEXT NOT NULL, url TEXT NOT NULL, "
-                "canonical_url TEXT NOT NULL, lead TEXT, body TEXT, author TEXT, first_seen_at TEXT)")
+                "canonical_url TEXT NOT NULL, lead TEXT, body TEXT, author TEXT, first_seen_at TEXT, body_html TEXT)")
     old.execute("CREATE TABLE article_versions (article_id TEXT, version INTEGER, first_seen_at TEXT, "
                 "last_seen_at TEXT, title TEXT, lead TEXT, body TEXT, author TEXT, published_at TEXT, category TEXT, "
                 "source TEXT, images TEXT, attachments TEXT, capture_id INTEGER, PRIMARY KEY (article_id, version))")
     old.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, lead, body, author, folded, "
                 "tokenize = 'unicode61 remove_diacritics 2')")
     old.execute("INSERT INTO articles VALUES ('a1', 'Đặng Ngọc Hậu dự hội nghị', 'sonla.gov.vn', 'https://s/1', "
-                "'https://s/1', 'Sapo mới', 'Thân bài mới', 'Quốc Tuấn', '2024-01-10')")
+                "'https://s/1', 'Sapo mới', 'Thân bài mới', 'Quốc Tuấn', '2024-01-10', '<p>Thân bài mới</p>')")
     old.execute("INSERT INTO article_versions (article_id, version, title, lead, body) VALUES "
                 "('a1', 1, 'Đặng Ngọc Hậu dự hội nghị', 'Sapo cũ', 'Thân bài cũ'), "
                 "('a1', 2, 'Đặng Ngọc Hậu dự hội nghị', 'Sapo mới', 'Thân bài mới')")
@@ -112,5 +113,7 @@ def test_an_archive_written_before_is_brought_up_to_date_without_loss(tmp_path):
         (1, "Sapo cũ", "Thân bài cũ"), (2, "Sapo mới", "Thân bài mới")]
     assert db.execute("SELECT lead, body FROM versions WHERE version = 2").fetchone() == (None, None)
     assert search(db, "dang ngoc hau") == ["Đặng Ngọc Hậu dự hội nghị"]  # the index was rebuilt from the articles
+    assert "body_html" not in db["articles"].columns_dict
+    assert db.execute("SELECT title, body FROM articles").fetchone() == ("Đặng Ngọc Hậu dự hội nghị", "Thân bài mới")
     db.close()
     assert open_archive(path).execute("SELECT count(*) FROM article_versions").fetchone()[0] == 2  # idempotent

@@ -11,11 +11,13 @@ missed stays missing.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from ..urls import url_shape
 from .runs import failed_urls, last_run
 
 # Runs that walked every listing they meant to: the next run can be incremental.
@@ -37,6 +39,7 @@ class CrawlPlan:
     known_urls: set[str] = field(default_factory=set)
     recheck: list[Recheck] = field(default_factory=list)
     retry: list[str] = field(default_factory=list)
+    barren_shapes: set[str] = field(default_factory=set)  # address shapes the last run found no article in
 
     @property
     def kind(self) -> str:
@@ -48,9 +51,11 @@ def crawl_plan(db: sqlite_utils.Database, site: str, *, full: bool = False, over
     """The plan for a run of ``site`` (its registry domain) on this archive."""
     previous = last_run(db, site)
     known = {row[0] for row in db.execute("SELECT url FROM articles WHERE site = ?", [site])}
+    # what the last run learnt holds no articles, unless an article stored since says otherwise
+    barren = set(json.loads(previous["barren"] or "[]") if previous else ()) - {url_shape(url) for url in known}
     if full or not known:
         return CrawlPlan(refetch_known=True, walk_all_listings=True, overlap=overlap, known_urls=known,
-                         retry=failed_urls(db, site))
+                         retry=failed_urls(db, site), barren_shapes=barren)
     sample_size = math.ceil(len(known) / max(1, recheck_runs))
     rows = db.execute(
         "SELECT a.url, coalesce(c.last_modified, ''), coalesce(c.etag, '') FROM articles a "
@@ -66,4 +71,5 @@ def crawl_plan(db: sqlite_utils.Database, site: str, *, full: bool = False, over
         known_urls=known,
         recheck=[Recheck(*row) for row in rows],
         retry=failed_urls(db, site),
+        barren_shapes=barren,
     )

@@ -35,13 +35,16 @@ def start_run(db: sqlite_utils.Database, site: str, kind: str) -> int:
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int], errors: Counter,
-               status: str, exit_status: int, message: str = "", robots: str = "", tls: str = "") -> None:
+               status: str, exit_status: int, message: str = "", robots: str = "", tls: str = "",
+               barren: list[str] | None = None) -> None:
+    """Complete a run's record: counts, errors by kind, verdict, what robots.txt
+    and the certificate said, and the address shapes found to hold no articles."""
     with db.conn:
         db.execute(
             f"UPDATE crawl_runs SET finished_at = ?, {', '.join(f'{c} = ?' for c in COUNTERS)}, errors = ?, "
-            "status = ?, exit_status = ?, message = ?, robots = ?, tls = ? WHERE id = ?",
+            "status = ?, exit_status = ?, message = ?, robots = ?, tls = ?, barren = ? WHERE id = ?",
             [utc_now(), *(counts.get(c, 0) for c in COUNTERS), json.dumps(dict(errors)), status, exit_status,
-             message, robots, tls, run_id],
+             message, robots, tls, json.dumps(sorted(barren or [])), run_id],
         )
 
 

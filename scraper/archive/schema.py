@@ -1,6 +1,7 @@
 """The archive's SQLite schema, created with sqlite-utils.
 
-Each article's text is stored once, in ``articles``:
+Each article's text is stored once, in ``articles`` (and the page it came
+from, compressed, in ``captures``):
 
 - search uses an FTS5 index, ``articles_fts``, whose rowid is the article's
   rowid and whose content is read from the view ``articles_searchable``
@@ -50,7 +51,6 @@ ARTICLE_COLUMNS = {
     "canonical_url": str,
     "lead": str,
     "body": str,
-    "body_html": str,
 }
 IMAGE_COLUMNS = {"article_id": str, "position": int, "src": str, "alt": str, "caption": str}
 ATTACHMENT_COLUMNS = {"article_id": str, "position": int, "url": str, "title": str, "type": str}
@@ -69,7 +69,7 @@ RUN_COLUMNS = {
     "pages_fetched": int, "articles_new": int, "articles_changed": int, "articles_unchanged": int,
     "articles_removed": int, "articles_failed": int, "not_articles": int, "rechecked": int, "not_modified": int,
     "duplicates": int, "skipped": int, "errors": str, "status": str, "exit_status": int, "message": str,
-    "robots": str, "tls": str,
+    "robots": str, "tls": str, "barren": str,
 }
 FAILED_COLUMNS = {
     "url": str, "site": str, "kind": str, "error": str, "first_failed_at": str, "last_failed_at": str,
@@ -101,6 +101,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if not articles.exists():
         articles.create(ARTICLE_COLUMNS, pk="id", not_null={"url", "canonical_url", "site"})
     _add_missing_columns(articles, ARTICLE_COLUMNS)
+    rebuild_index = _drop_copies_of_the_text(db)
     for name, columns in (("images", IMAGE_COLUMNS), ("attachments", ATTACHMENT_COLUMNS)):
         if not db[name].exists():
             db[name].create(columns, pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")])
@@ -119,7 +120,21 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     articles.create_index(["published_at"], if_not_exists=True)
     articles.create_index(["canonical_url"], if_not_exists=True, unique=True)
     articles.create_index(["site", "fingerprint"], if_not_exists=True)
-    _index_without_copies(db)
+    _index_without_copies(db, rebuild=rebuild_index)
+
+
+def _drop_copies_of_the_text(db: sqlite_utils.Database) -> bool:
+    """An archive from before kept each article's text a second time, as
+    sanitised HTML (``body_html``): the column goes (the capture keeps the
+    page, and extraction can make that HTML again). True when the table was
+    rewritten, so that the search index is rebuilt on its new rowids."""
+    if "body_html" not in db["articles"].columns_dict:
+        return False
+    for view in (SEARCHABLE_VIEW, VERSIONS_VIEW):
+        if view in db.view_names():
+            db.execute(f"DROP VIEW {view}")
+    db["articles"].transform(drop={"body_html"})
+    return True
 
 
 def _store_versions_once(db: sqlite_utils.Database) -> None:
@@ -143,22 +158,23 @@ def _store_versions_once(db: sqlite_utils.Database) -> None:
         db.execute(_VERSIONS_SQL)
 
 
-def _index_without_copies(db: sqlite_utils.Database) -> None:
+def _index_without_copies(db: sqlite_utils.Database, rebuild: bool = False) -> None:
     """The external-content search index; an archive whose index kept its own
     copy of the text gets the new index, rebuilt from the articles."""
     existing = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [FTS_TABLE]).fetchone()
-    if existing and f"content='{SEARCHABLE_VIEW}'" in existing[0]:
-        return
+    current = existing is not None and f"content='{SEARCHABLE_VIEW}'" in existing[0]
     with db.conn:
-        if existing:
-            db.execute(f"DROP TABLE {FTS_TABLE}")
         if SEARCHABLE_VIEW not in db.view_names():
             db.execute(_SEARCHABLE_SQL)
-        db.execute(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(FTS_COLUMNS)}, "
-            f"content='{SEARCHABLE_VIEW}', content_rowid='rowid', tokenize='{FTS_TOKENIZER}')"
-        )
-        db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        if existing and not current:
+            db.execute(f"DROP TABLE {FTS_TABLE}")
+        if not current:
+            db.execute(
+                f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(FTS_COLUMNS)}, "
+                f"content='{SEARCHABLE_VIEW}', content_rowid='rowid', tokenize='{FTS_TOKENIZER}')"
+            )
+        if rebuild or not current:
+            db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
 
 
 def _create(db: sqlite_utils.Database, name: str, columns: dict, **options) -> None:

@@ -22,7 +22,7 @@ from ..extract import Article
 from .schema import FTS_COLUMNS, FTS_TABLE, SEARCHABLE_VIEW, ensure_schema
 
 CONTENT_FIELDS = ("url", "canonical_url", "site", "title", "lead", "body", "author",
-                  "published_at", "category", "source", "extractor", "body_html")
+                  "published_at", "category", "source", "extractor")
 
 
 class ArchiveError(Exception):
@@ -199,9 +199,9 @@ def mark_unmodified(db: sqlite_utils.Database, url: str, seen_at: str) -> None:
 
 
 # Fields whose change makes a new version; the others are updated in place
-# (a new fetch address, a re-extraction by an improved profile, sanitiser output).
+# (a new fetch address, a re-extraction by an improved profile).
 VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "category", "source")
-IN_PLACE_FIELDS = ("url", "canonical_url", "site", "extractor", "body_html", "fingerprint")
+IN_PLACE_FIELDS = ("url", "canonical_url", "site", "extractor", "fingerprint")
 _LEAD, _BODY = 1 + VERSIONED_FIELDS.index("lead"), 1 + VERSIONED_FIELDS.index("body")
 _SELECT_ARTICLE = f"SELECT rowid, {', '.join(VERSIONED_FIELDS)}, first_seen_at FROM articles WHERE id = ?"
 _TOUCH_ARTICLE = (

@@ -7,6 +7,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
+from ..urls import canonical_url
 from .article import Attachment
 from .boilerplate import is_chrome
 from .documents import document_type, mentions_document
@@ -35,7 +36,7 @@ def find_attachments(regions: list[etree._Element], base_url: str) -> list[Attac
             href = (link.get("href") or "").strip()
             if not href or href.lower().startswith(("javascript:", "mailto:", "data:", "vbscript:", "#")):
                 continue
-            url = _without_download_flag(urljoin(base_url, href))
+            url = _without_download_flag(canonical_url(urljoin(base_url, href)))
             kind = document_type(url)
             if not kind or url in found:
                 continue

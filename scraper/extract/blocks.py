@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from ..urls import canonical_url
 from .attachments import is_label
 from .documents import document_type
 from .tree import text_start
@@ -165,7 +166,7 @@ class _Walker:
             return
         self.flush()
         self.blocks.append(Block(
-            kind="img", src=urljoin(self.base_url, src.strip()), alt=clean_text(el.get("alt") or ""),
+            kind="img", src=canonical_url(urljoin(self.base_url, src.strip())), alt=clean_text(el.get("alt") or ""),
         ))
 
     def _table(self, el: etree._Element) -> None:

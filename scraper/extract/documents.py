@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 DOCUMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "zip", "rar", "7z")
 # Liferay keeps the file name inside the path: /documents/10180/1/Report.pdf/<uuid>
-_EXTENSION = re.compile(r"\.(" + "|".join(DOCUMENT_TYPES) + r")(?:$|[/?#])", re.I)
+# ...and a session id may follow it: /file.pdf;jsessionid=...
+_EXTENSION = re.compile(r"\.(" + "|".join(DOCUMENT_TYPES) + r")(?:$|[/?#;])", re.I)
 
 
 def document_type(url: str) -> str:

@@ -111,6 +111,7 @@ class PortalSpider(scrapy.Spider):
         finally:
             db.close()
         spider.stale_limit = settings.getint("NAV_STALE_PAGES", 5) if spider.plan.walk_all_listings else spider.plan.overlap
+        spider.judged = {shape: [BARREN_AFTER, 0] for shape in spider.plan.barren_shapes}
         return spider
 
     async def start(self):
@@ -256,10 +257,14 @@ class PortalSpider(scrapy.Spider):
         counts[1] += is_article
 
     def _barren(self, url: str) -> bool:
-        """Whether pages shaped like ``url`` have proved, in this run, not to be
-        articles (a calendar's days, tag pages behind article-like addresses)."""
-        pages, articles = self.judged.get(url_shape(url), (0, 0))
-        return pages >= BARREN_AFTER and articles <= (1 - BARREN_SHARE) * pages
+        """Whether pages shaped like ``url`` have proved, in this run or the
+        last, not to be articles (a calendar's days, tag pages behind
+        article-like addresses)."""
+        return _is_barren(*self.judged.get(url_shape(url), (0, 0)))
+
+    def barren_shapes(self) -> list[str]:
+        """The address shapes found to hold no articles, for the next run."""
+        return [shape for shape, (pages, articles) in self.judged.items() if _is_barren(pages, articles)]
 
     def _listing_request(self, url: str, stale: int) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": stale},
@@ -318,6 +323,10 @@ def _is_next_link(link, page_url: str) -> bool:
         return True
     current = _PAGE_NUMBER.search(page_url)
     return text.strip("[]() ") == str(int(current.group(1)) + 1 if current else 2)
+
+
+def _is_barren(pages: int, articles: int) -> bool:
+    return pages >= BARREN_AFTER and articles <= (1 - BARREN_SHARE) * pages
 
 
 def _text_fingerprint(response: TextResponse) -> bytes:
