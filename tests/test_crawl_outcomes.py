@@ -126,3 +126,41 @@ def test_an_archive_that_cannot_grow_stops_the_crawl_and_loses_nothing_stored(bi
     again = govnews("crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
     assert again.returncode == 0, again.stderr
     assert stored(db) == len(big_portal.articles)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real filesystem of 4 MB (tmpfs), to fill up."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (CI runs as root)")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], check=True)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def test_a_full_disk_at_the_start_fetches_nothing_and_says_why(small_disk):
+    db = small_disk / "archive.db"
+    with DemoPortal(build_articles(per_category=2)) as portal:
+        first = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=ERROR")
+        assert first.returncode == 0, first.stderr
+        kept = stored(db)
+        with open(small_disk / "filler", "wb") as filler:  # whatever space is left
+            try:
+                while True:
+                    filler.write(b"\0" * 65536)
+                    filler.flush()
+            except OSError:
+                pass
+        before = portal.request_count
+        result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=ERROR")
+        asked = portal.request_count - before
+    assert result.returncode == 74, result.stderr
+    assert "cannot be written (database or disk is full): nothing fetched" in result.stderr
+    assert asked == 0
+    assert stored(db) == kept
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
