@@ -46,6 +46,16 @@ def archive(portal, tmp_path_factory) -> Path:
     return db
 
 
+def copy_archive(source: Path, target: Path) -> Path:
+    """A consistent copy of an archive, with what is still in its write-ahead
+    log (a server reading it keeps the log from being folded in)."""
+    import sqlite3
+
+    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
+        origin.backup(copy)
+    return target
+
+
 def seed_article(portal):
     """The demo portal's copy of the seed article."""
     return next(a for a in portal.articles if a.title == GOLD["title"])

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 
 import pytest
 
-from .conftest import free_port, govnews
+from .conftest import copy_archive, free_port, govnews
 
 
 @pytest.fixture
 def existing_archive(archive, tmp_path):
     """A copy of a real archive, with its digest, to prove it stays intact."""
     copy = tmp_path / "archive.db"
-    shutil.copy(archive, copy)
+    copy_archive(archive, copy)
     return copy, hashlib.sha256(copy.read_bytes()).hexdigest()
 
 

@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from scraper.demo import DemoPortal, build_articles
 
-from .conftest import GOVNEWS, ROOT, govnews
+from .conftest import GOVNEWS, ROOT, copy_archive, govnews
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def test_killed_run_is_completed_by_the_next(big_portal, tmp_path):
 
 def test_reextract_works_offline_and_records_changes(portal, archive, tmp_path):
     db = tmp_path / "archive.db"
-    db.write_bytes(archive.read_bytes())
+    copy_archive(archive, db)
     conn = sqlite_utils.Database(db)
     # what an older, weaker profile would have stored: no lead, no author
     conn.execute("UPDATE articles SET lead = '', author = '' WHERE rowid % 3 = 0")
@@ -205,7 +205,7 @@ def test_crawl_all_sites_each_on_its_own(tmp_path):
 
 def test_reextract_of_every_site_records_only_the_sites_it_touched(archive, tmp_path):
     db = tmp_path / "archive.db"
-    db.write_bytes(archive.read_bytes())
+    copy_archive(archive, db)
     before = sqlite_utils.Database(db)["crawl_runs"].count
     result = govnews("reextract", "--db", str(db))
     assert result.returncode == 0, result.stderr
