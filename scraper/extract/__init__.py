@@ -10,7 +10,7 @@ from . import generic
 from .article import Article, Attachment, Image
 from .attachments import find_attachments
 from .blocks import content_blocks
-from .classify import not_an_article
+from .classify import FINAL_VERDICTS, declares_article, not_an_article
 from .cleaning import assemble
 from .page import Page, looks_like_html
 from .profiles import profiles_for
@@ -22,25 +22,55 @@ def extract(html: bytes | str, url: str, platform: str | None = None) -> Article
     """Clean the article on ``html`` fetched from ``url``.
 
     ``platform`` names a profile from the site registry; without it, profiles
-    are detected from the page, and the generic path is used when no
-    profile's layout matches. Never raises on bad input: a page that is not
-    an article gives ``is_article = False`` and no invented text.
+    are detected from the page. The first profile whose layout matches gives
+    the article; if it finds none (an empty body, a layout half changed) the
+    generic path tries, and if that rejects the page too, trafilatura gives
+    a second opinion before the page is called not an article. Never raises
+    on bad input: a page that is not an article gives ``is_article = False``,
+    no invented text, and the first path's reason in ``extractor``.
     """
     page = Page.parse(html, url)
     if page is None:
         return Article(url=url, canonical_url=url, extractor="not-html")
-    located = None
+    first_rejection = ""
+    for locate in (_profile_locator(page, platform), generic.locate, _second_opinion(page)):
+        located = locate(page) if locate is not None else None
+        if located is None:
+            continue
+        article = _article(page, located)
+        reason = not_an_article(page, article, located.content)
+        if not reason:
+            article.is_article = True
+            return article
+        first_rejection = first_rejection or f"{article.extractor} ({reason})"
+        if reason in FINAL_VERDICTS:
+            break
+    return Article(url=url, canonical_url=page.canonical_url, site=page.site,
+                   extractor=first_rejection or "generic (no content)")
+
+
+def _profile_locator(page: Page, platform: str | None):
+    """The locate function of the first profile whose layout matches the page."""
     for profile in profiles_for(page, platform):
         located = profile.locate(page)
         if located is not None:
-            break
-    else:
-        located = generic.locate(page)
-    if located is None:
-        return Article(url=url, canonical_url=page.canonical_url, site=page.site, extractor="generic")
+            return lambda _page: located
+    return None
+
+
+def _second_opinion(page: Page):
+    """trafilatura's view, asked only of a page that says it is an article
+    (og:type, JSON-LD, article:published_time): a listing or an empty
+    placeholder must not become an article because another tool found text
+    on it."""
+    return generic.second_opinion if declares_article(page) else None
+
+
+def _article(page: Page, located) -> Article:
+    """The article record from the regions a path located."""
     parts = assemble(content_blocks(located.content, page.base_url), lead=located.lead, title=located.title)
-    article = Article(
-        url=url,
+    return Article(
+        url=page.url,
         canonical_url=page.canonical_url,
         site=page.site,
         title=located.title,
@@ -55,12 +85,6 @@ def extract(html: bytes | str, url: str, platform: str | None = None) -> Article
         source=parts.source,
         extractor=located.extractor,
     )
-    reason = not_an_article(page, article, located.content)
-    if reason:
-        return Article(url=url, canonical_url=article.canonical_url, site=article.site,
-                       extractor=f"{article.extractor} ({reason})")
-    article.is_article = True
-    return article
 
 
 __all__ = ["Article", "Attachment", "Image", "extract", "looks_like_html"]

@@ -8,6 +8,7 @@ deleting strings, so body text that says "Hôm nay" or "tất cả" survives.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from lxml import etree
@@ -29,7 +30,9 @@ _CHROME_NAMES = re.compile(
     r"comment|binh-?luan|rating|vote|tags?|tag-?list|keyword|"
     r"menu|navbar|nav|sidebar|side-?bar|col-?right|col-?left|right-?col|left-?col|"
     r"banner|adv|advert|ads|quang-?cao|counter|thong-?ke|statistic|visitor|luot-?truy-?cap|"
-    r"footer|copyright|pagination|paging|widget|portlet-?topper|popup|modal|logo|masthead"
+    r"footer|copyright|pagination|paging|widget|portlet-?topper|popup|modal|logo|masthead|"
+    r"cookies?|consent|gdpr|newsletter|subscribe|subscription|sign-?up|promo|recommended|recommendations|"
+    r"trending|most-?popular|most-?read|read-?next|up-?next|more-?stories|outbrain|taboola"
     r")(?:$|[\s_\-])",
     re.I,
 )
@@ -63,10 +66,40 @@ def is_chrome(element: etree._Element, names: str | None = None) -> bool:
     if tag == "form":  # the first characters tell: a page-wide form holds the whole page's text
         return len(text_start(element, MAX_CHROME_FORM_CHARS)) < MAX_CHROME_FORM_CHARS
     names = _names(element) if names is None else names
-    if names and _CHROME_NAMES.search(names):
+    if names and _CHROME_NAMES.search(names) and not holds_most_prose(element):
         return True
     style = element.get("style")
     return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
+# Themes name layout wrappers after what sits beside them ("l-sidebar-fixed",
+# "with-sidebar", "main-widget-area"): a region holding most of the page's
+# paragraph text is the page, whatever its name says.
+MOST_PROSE = 0.5
+MIN_PROSE_CHARS = 500
+_PROSE_BY_ROOT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def holds_most_prose(element: etree._Element) -> bool:
+    """Whether ``element`` holds more than half of the paragraph text of the
+    tree it belongs to (a page, or a copy of an article's content)."""
+    root = element.getroottree().getroot()
+    prose = _PROSE_BY_ROOT.get(root)
+    if prose is None:
+        prose = _PROSE_BY_ROOT[root] = _prose_by_element(root)
+    total = prose.get(root, 0)
+    return total >= MIN_PROSE_CHARS and prose.get(element, 0) > MOST_PROSE * total
+
+
+def _prose_by_element(root: etree._Element) -> dict[etree._Element, int]:
+    """Characters of ``<p>`` text under each element, measured once per paragraph."""
+    prose: dict[etree._Element, int] = {}
+    for paragraph in root.iter("p"):
+        size = len(text_start(paragraph, 2000))
+        if size:
+            for node in (paragraph, *paragraph.iterancestors()):
+                prose[node] = prose.get(node, 0) + size
+    return prose
 
 
 def in_chrome(element: etree._Element | None, stop: etree._Element | None = None) -> bool:

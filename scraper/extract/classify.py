@@ -14,6 +14,8 @@ from .tree import NearestAbove
 from .vietnamese import clean_text
 
 MIN_BODY_CHARS = 100
+# What the page itself says it is: no other path would find an article there.
+FINAL_VERDICTS = ("error page", "search results")
 MAX_NOTICE_DOCUMENTS = 3
 _ERROR = re.compile(
     r"không\s+tồn\s+tại|không\s+tìm\s+thấy|page\s+not\s+found|\b404\b|lỗi\s+truy\s+cập|"
@@ -49,16 +51,19 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
     listed_set = set(listed)
     own = [p for p in paragraphs if p not in listed_set and not _DATE_ONLY.fullmatch(p)]
     own_chars = sum(len(p) for p in own)
-    if len(listed) >= 3 and own_chars < 2 * sum(len(p) for p in listed):
+    # A page that says it is an article is one, unless the listing is overwhelming.
+    declared = declares_article(page)
+    listed_chars = sum(len(p) for p in listed)
+    if len(listed) >= 3 and own_chars < 2 * listed_chars and (not declared or own_chars < listed_chars / 2):
         return "listing"  # headlines with little else
-    if len(listed) >= 5 and len(listed) >= 0.4 * len(paragraphs):
+    if len(listed) >= 5 and len(listed) >= 0.4 * len(paragraphs) and (not declared or len(listed) >= 0.7 * len(paragraphs)):
         return "listing"  # headline, standfirst, headline, standfirst...
     if own_chars < MIN_BODY_CHARS or (own_chars < 300 and _PLACEHOLDER.search(" ".join(own))):
         return "placeholder" if _PLACEHOLDER.search(" ".join(own) + " " + article.lead) else "no body"
     prose_chars = sum(len(p) for p in own if _TABLE_CELLS not in p)
-    if prose_chars < MIN_BODY_CHARS and not article.lead and not _is_notice(article) and not declares_article(page):
+    if prose_chars < MIN_BODY_CHARS and not article.lead and not _is_notice(article) and not declared:
         return "no prose"  # a grid (a calendar day, a price table) with nothing written around it
-    if own_chars < 400 and not _is_notice(article):
+    if own_chars < 400 and not _is_notice(article) and not declared:
         # little text of its own: is the page a list of other articles or documents?
         headlines, documents = _links(page.root)
         if len(headlines) >= 12 or documents >= 5:

@@ -2,22 +2,26 @@
 
 Content is the element whose paragraphs carry the most non-link text outside
 boilerplate regions (a readability-style score computed with lxml in one
-pass over the page). When that finds too little, trafilatura's choice of
-main text is used instead.
+pass over the page), compared once more by shape: the page's own
+``itemprop="articleBody"`` wins, a list of other articles' teasers loses.
+``second_opinion`` gives trafilatura's choice of main text, for pages every
+other path rejected.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import lxml.html
 from lxml import etree
 
 from .boilerplate import is_boilerplate
-from .locate import Located, locate_article
+from .documents import mentions_document
+from .locate import DROP_MARK, Located, locate_article
 from .page import Page
 from .regions import headline_before, page_title, title_heading
-from .tree import SqueezedTexts
+from .tree import SqueezedTexts, text_start
 from .vietnamese import clean_text
 
 _SCORED_PARENTS = {"div", "article", "section", "td", "main", "body", "span", "font", "center"}
@@ -33,15 +37,19 @@ _MAX_SIBLING_CHARS = 600  # a standfirst or a caption beside the content
 def locate(page: Page) -> Located | None:
     """Regions of the article on an unknown layout, or None if there is none."""
     body = page.root.find("body")
-    if body is None:
-        return None
-    content = _best_content(body)
-    extractor = "generic"
-    if content is None:
-        content = _trafilatura_content(page)
-        extractor = "generic/trafilatura"
-    if content is None:
-        return None
+    content = _best_content(body) if body is not None else None
+    return _around(page, content, "generic") if content is not None else None
+
+
+def second_opinion(page: Page) -> Located | None:
+    """The article as trafilatura sees it: asked only when every other path
+    found too little, or found a page that is not an article."""
+    content = _trafilatura_content(page)
+    return _around(page, content, "generic/trafilatura") if content is not None else None
+
+
+def _around(page: Page, content: etree._Element, extractor: str) -> Located:
+    """Title and regions around ``content``."""
     heading = title_heading(page)
     if heading is None:
         heading = headline_before(content)
@@ -111,10 +119,42 @@ def _best_content(body: etree._Element) -> etree._Element | None:
         names = f"{element.get('class', '')} {element.get('id', '')}".lower()
         if any(hint in names for hint in _CONTENT_HINTS):
             scores[element] *= 1.25
-    best = max(scores, key=scores.get)
+        if element.get("itemprop", "").lower() == "articlebody":  # the page says so (schema.org)
+            scores[element] *= 3
+    leaders = sorted(scores, key=scores.get, reverse=True)[:_CONTENDERS]
+    best = max(leaders, key=lambda element: scores[element] * (_TEASER_FACTOR if _is_teaser_list(element) else 1))
     if len(clean_text(best.text_content())) < MIN_CONTENT_CHARS:
         return None
-    return _with_lead_image(best)
+    return _with_lead_image(_whole_article(best, scores, kept))
+
+
+_CONTENDERS = 5  # the best-scored elements compared once more, by their shape
+_TEASER_FACTOR = 0.2
+_HEADLINE_CHARS = 25  # a link this long is a headline, not a phrase of the text
+_MIN_TEASERS = 3
+_CHARS_PER_TEASER = 400
+
+
+def _is_teaser_list(element: etree._Element) -> bool:
+    """A list of other articles' teasers ("More from...", "Most read", a
+    category's blog): several links to other pages, headline-sized or "read
+    more" ones, with little text each, however little of that text is link."""
+    teasers = sum(_leads_elsewhere(link) for link in element.iter("a"))
+    if teasers < _MIN_TEASERS:
+        return False
+    return len(" ".join(element.text_content().split())) < _CHARS_PER_TEASER * teasers
+
+
+_READ_MORE = re.compile(r"^\W*(?:chi\s*tiết|xem\s*(?:tiếp|thêm|chi\s*tiết)|đọc\s*(?:tiếp|thêm)|read\s*more|"
+                        r"continue\s*reading|more|mehr|подробнее|leia\s*mais|ler\s*mais)\W*$", re.I)
+
+
+def _leads_elsewhere(link: etree._Element) -> bool:
+    """A headline-sized link, or a "read more" one, to a page (not a document)."""
+    if mentions_document(link.get("href") or ""):
+        return False
+    text = " ".join(link.text_content().split())
+    return len(text) >= _HEADLINE_CHARS or bool(_READ_MORE.match(text))
 
 
 def _link_chars(carrier: etree._Element, limit: int, lengths: dict) -> int:
@@ -131,6 +171,51 @@ def _link_chars(carrier: etree._Element, limit: int, lengths: dict) -> int:
         if total >= limit:
             break
     return total
+
+
+_PART_SHARE = 0.15  # a sibling scoring this share of the best element is another part of the article
+_WRAPPER_CHARS = 200  # the siblings of an element that merely wraps the text hold less than this
+
+
+def _whole_article(best: etree._Element, scores: dict, kept: dict) -> etree._Element:
+    """The element holding every part of an article its theme splits into
+    sibling blocks (a column per few paragraphs, a card per paragraph,
+    sections): climb while the parent's other children score like parts of
+    the text. Their ads and empty wrappers stay behind as boilerplate does
+    (``drop_boilerplate``, ``drop_link_lists``) or, unnamed, as
+    ``data-govnews-drop`` marks read by the cleaned copy."""
+    node = whole = best
+    floor = _PART_SHARE * scores[best]
+    while (parent := node.getparent()) is not None and parent.tag not in ("body", "html"):
+        if parent.tag in ("tr", "tbody", "table"):
+            break  # a table layout's columns are the page's, not the article's parts
+        siblings = [child for child in parent if child is not node and isinstance(child.tag, str)]
+        parts = [child for child in siblings if child in kept and _same_kind(child, node)
+                 and not _is_teaser_list(child) and _best_inside(child, scores) >= floor]
+        if parts and not _is_teaser_list(parent):
+            for child in siblings:
+                if child not in parts and child.tag in _FILLER_TAGS and _best_inside(child, scores) < floor:
+                    child.set(DROP_MARK, "1")
+            node = whole = parent
+        elif sum(len(text_start(child, _WRAPPER_CHARS)) for child in siblings) < _WRAPPER_CHARS:
+            node = parent  # a wrapper around the text and little else: look one level up
+        else:
+            break
+    return whole
+
+
+_FILLER_TAGS = {"div", "section", "span", "ins", "form"}  # never figures: a picture scores nothing
+
+
+def _same_kind(element: etree._Element, other: etree._Element) -> bool:
+    """Blocks cut from one text share their tag and a class (or have none)."""
+    classes, others = set((element.get("class") or "").split()), set((other.get("class") or "").split())
+    return element.tag == other.tag and (bool(classes & others) or not (classes or others))
+
+
+def _best_inside(element: etree._Element, scores: dict) -> float:
+    """The best score of ``element`` or any element inside it."""
+    return max((scores.get(inner, 0.0) for inner in element.iter()), default=0.0)
 
 
 def _with_lead_image(best: etree._Element) -> etree._Element:

@@ -24,6 +24,9 @@ from .regions import (
 from .vietnamese import clean_text
 
 
+DROP_MARK = "data-govnews-drop"  # an element the cleaned copy of the content leaves out
+
+
 @dataclass
 class Located:
     """The page regions extraction works from."""
@@ -92,8 +95,8 @@ def _cleaned_copy(page: Page, content: etree._Element, drop: tuple[str, ...], ta
     copied = copy.deepcopy(content)
     for original, duplicate in zip(content.iter(), copied.iter()):
         if original in doomed and duplicate is not copied:
-            duplicate.set("data-govnews-drop", "1")
-    remove_keeping_tails(copied.xpath(".//*[@data-govnews-drop]"))
+            duplicate.set(DROP_MARK, "1")
+    remove_keeping_tails(copied.xpath(f".//*[@{DROP_MARK}]"))
     drop_boilerplate(copied)
     drop_link_lists(copied)
     drop_attachment_regions(copied)
