@@ -33,10 +33,11 @@ LISTING_ITEM = {
     "legacy": r'<td width="110" valign="top"><a href="([^"]+)"',
     "national": r'<a class="box-stream-link-with-avatar" href="([^"]+)"',
     "vnportal2": r'<h3 class="Title"><a href="([^"]+)"',
+    "chinhphu": r'<a class="box-stream-link-title" data-linktype="newsdetail" data-id="\d+" href="([^"]+)"',
 }
-WITH_RSS = ("liferay", "sharepoint", "wordpress", "national", "vnportal2")
+WITH_RSS = ("liferay", "sharepoint", "wordpress", "national", "vnportal2", "chinhphu")
 # The registry's platform (extraction profile) of the families that have none of their own yet.
-PLATFORM = {"vnportal2": "vnportal"}
+PLATFORM = {"vnportal2": "vnportal", "chinhphu": "national"}
 
 
 @pytest.fixture(scope="module", params=FAMILIES)
@@ -139,6 +140,10 @@ def test_family_specific_content():
     assert sum(a.updated is not None for a in build_family_articles("wordpress")) >= 3
     assert all(re.fullmatch(r"/tin-(?:chinh-tri|van-hoa-xa-hoi)/[a-z0-9-]+-\d{6}", a.path)
                for a in build_family_articles("vnportal2"))
+    chinhphu = build_family_articles("chinhphu")
+    assert all(a.source_marker == "Chinhphu.vn" for a in chinhphu)
+    for article in chinhphu:  # the id is the zone prefix and the time the story was made
+        assert re.fullmatch(rf"/[a-z0-9-]+-102{article.published:%y%m%d%H%M}\d{{5}}\.htm", article.path), article.path
 
 
 def test_unknown_family():
@@ -304,6 +309,10 @@ PLATFORM_HOOKS = {
                  r'<div class="detail-content', r'<div class="detail-time"><div data-role="publishdate">\d\d/\d\d/\d{4} \d\d:\d\d</div>'),
     "vnportal2": (r'<h1 class="ArticleHeader">', r'<span class="PostDate">\d\d/\d\d/\d{4} \d\d:\d\d</span>',
                   r'<div class="ArticleSummary">', r'<div class="ArticleContent">', r'name="__VIEWSTATE"'),
+    "chinhphu": (r'<h1 class="detail-title" data-role="title">', r'<h2 class="detail-sapo" data-role="sapo">\(Chinhphu\.vn\) - ',
+                 r'<div class="detail-content afcbc-body clearfix"', r'<div class="publishDate" data-role="publishdate">\d\d/\d\d/\d{4} \d\d:\d\d</div>',
+                 r'<a href="/[a-z-]+\.htm" data-role="cate-name"', r'<ul class="detail-tag-list">',
+                 r'<meta property="article:published_time" content="\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00">'),
 }
 
 
@@ -345,6 +354,8 @@ def test_family_details(portal):
         assert page(portal, site.listing_path(category, 2)) == page(portal, f"/web/guest/{category.slug}?cur=2")
     elif family == "vnportal2":
         check_vnportal2(portal)
+    elif family == "chinhphu":
+        check_chinhphu(portal)
 
 
 def check_vnportal2(portal):
@@ -369,6 +380,23 @@ def check_vnportal2(portal):
     assert images and all(src.startswith("https://storage-vnportal.vnpt.vn/nbh-ubnd/3716/") for src in images)
     html = page(portal, next(a for a in portal.articles if a.images).path)
     assert 'alt="anh tin bai"' in html
+
+
+def check_chinhphu(portal):
+    """Page 1 names its zone for the "Xem thêm" script; later pages are bare fragments."""
+    site, category = portal.site, portal.site.categories[0]
+    first = page(portal, site.listing_path(category, 1))
+    assert f'<input type="hidden" id="hdZoneId" value="{category.code}">' in first
+    assert "'/timelinelist/' + zoneId + '/' + page + '.htm'" in first
+    assert "/timelinelist/" not in " ".join(re.findall(r'<a [^>]*href="([^"]+)"', first))
+    fragment = page(portal, site.listing_path(category, 2))
+    assert fragment.startswith('<div class="box-stream-item"') and "<html" not in fragment
+    boxed = [a for a in portal.articles if 'type="RelatedNewsBox"' in page(portal, a.path)]
+    assert boxed
+    body = page(portal, boxed[0].path).split('data-role="content"', 1)[1]
+    assert re.search(r'<a class="kbwscwlrl" data-url="/[a-z0-9-]+-102\d{15}\.htm"', body)
+    article = portal.articles[0]
+    assert fetch(portal.base_url + article.path + "?gidzl=abc")[2] == fetch(portal.base_url + article.path)[2]
 
 
 def test_legacy_pages_are_windows_1258():
