@@ -34,10 +34,11 @@ LISTING_ITEM = {
     "national": r'<a class="box-stream-link-with-avatar" href="([^"]+)"',
     "vnportal2": r'<h3 class="Title"><a href="([^"]+)"',
     "chinhphu": r'<a class="box-stream-link-title" data-linktype="newsdetail" data-id="\d+" href="([^"]+)"',
+    "tandan": r'<a class="tandan-a-news-title" href="([^"]+)"',
 }
 WITH_RSS = ("liferay", "sharepoint", "wordpress", "national", "vnportal2", "chinhphu")
 # The registry's platform (extraction profile) of the families that have none of their own yet.
-PLATFORM = {"vnportal2": "vnportal", "chinhphu": "national"}
+PLATFORM = {"vnportal2": "vnportal", "chinhphu": "national", "tandan": "sharepoint"}
 
 
 @pytest.fixture(scope="module", params=FAMILIES)
@@ -144,6 +145,10 @@ def test_family_specific_content():
     assert all(a.source_marker == "Chinhphu.vn" for a in chinhphu)
     for article in chinhphu:  # the id is the zone prefix and the time the story was made
         assert re.fullmatch(rf"/[a-z0-9-]+-102{article.published:%y%m%d%H%M}\d{{5}}\.htm", article.path), article.path
+    tandan = Counter("dated" if re.fullmatch(r"/portal/pages/\d{4}-\d\d-\d\d/[a-z0-9-]+-\d+\.aspx", a.path)
+                     else "page" if re.fullmatch(r"/portal/Pages/[A-Z][a-z0-9-]+\.aspx", a.path) else a.path
+                     for a in build_family_articles("tandan"))
+    assert set(tandan) == {"dated", "page"} and min(tandan.values()) >= 5, tandan
 
 
 def test_unknown_family():
@@ -313,6 +318,9 @@ PLATFORM_HOOKS = {
                  r'<div class="detail-content afcbc-body clearfix"', r'<div class="publishDate" data-role="publishdate">\d\d/\d\d/\d{4} \d\d:\d\d</div>',
                  r'<a href="/[a-z-]+\.htm" data-role="cate-name"', r'<ul class="detail-tag-list">',
                  r'<meta property="article:published_time" content="\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00">'),
+    "tandan": (r'<meta name="GENERATOR" content="Microsoft SharePoint" />', r'name="__VIEWSTATE"', r'<div class="ms-webpart-zone',
+               r'id="ctl00_ctl39_g_\w+"', r'<p class="tandan-p-article-news-title">', r'<p class="tandan-p-article-news-summary">',
+               r'<span class="tandan-span-date-publish">Đăng ngày \d\d/\d\d/\d{4} \d\d:\d\d</span>', r'<div class="tandan-p-article-main">'),
 }
 
 
@@ -321,7 +329,7 @@ def test_pages_have_their_platform_markup(portal):
     for hook in PLATFORM_HOOKS[portal.family]:
         assert re.search(hook, html), hook
     generator = re.search(r'<meta name="generator"', html, re.I)
-    assert bool(generator) == (portal.family in ("sharepoint", "wordpress"))
+    assert bool(generator) == (portal.family in ("sharepoint", "wordpress", "tandan"))
 
 
 def test_family_details(portal):
@@ -356,6 +364,8 @@ def test_family_details(portal):
         check_vnportal2(portal)
     elif family == "chinhphu":
         check_chinhphu(portal)
+    elif family == "tandan":
+        check_tandan(portal)
 
 
 def check_vnportal2(portal):
@@ -397,6 +407,23 @@ def check_chinhphu(portal):
     assert re.search(r'<a class="kbwscwlrl" data-url="/[a-z0-9-]+-102\d{15}\.htm"', body)
     article = portal.articles[0]
     assert fetch(portal.base_url + article.path + "?gidzl=abc")[2] == fetch(portal.base_url + article.path)[2]
+
+
+def check_tandan(portal):
+    """SharePoint ignores case; information pages look like articles to a URL pattern."""
+    site = portal.site
+    for article in portal.articles[:2] + portal.articles[-2:]:
+        body = fetch(portal.base_url + article.path)[2]
+        assert fetch(portal.base_url + article.path.upper().replace(".ASPX", ".aspx"))[2] == body
+    category = site.categories[1]
+    assert page(portal, f"/portal/kenhtin/{category.slug.lower()}.aspx?pageindex=2") == page(portal, site.listing_path(category, 2))
+    registry = get_site("demo-tandan")
+    for name in ("Gioi-thieu-chung", "Lien-he"):
+        path = f"/portal/Pages/{name}.aspx"
+        html = page(portal, path)
+        assert registry.article_pattern.search(path) and "tandan-p-article-news-title" not in html
+    article = next(a for a in portal.articles if a.attachments)
+    assert all(href.startswith(f"/portal/Lists/BaiViet/Attachments/{article.id}/") for href, _ in article.attachments)
 
 
 def test_legacy_pages_are_windows_1258():
