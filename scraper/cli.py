@@ -202,7 +202,8 @@ def datasette_command(db: str, port: int, host: str = "127.0.0.1", public: bool 
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--per-category", default=40, show_default=True, type=click.IntRange(1), help="Articles in each of the 4 categories.")
 @click.option("--family", default="vnportal", show_default=True,
-              type=click.Choice(["vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national"]),
+              type=click.Choice(["vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national", "vnportal2", "chinhphu",
+                                 "tandan"]),
               help="Which platform family's site to serve (registry sites demo-<family>); the other families "
                    "have 2 categories of 12 articles unless --per-category is given.")
 @click.option("--hostile", metavar="FAULTS",

@@ -32,8 +32,13 @@ LISTING_ITEM = {
     "wordpress": r'<h2 class="entry-title"><a href="([^"]+)"',
     "legacy": r'<td width="110" valign="top"><a href="([^"]+)"',
     "national": r'<a class="box-stream-link-with-avatar" href="([^"]+)"',
+    "vnportal2": r'<h3 class="Title"><a href="([^"]+)"',
+    "chinhphu": r'<a class="box-stream-link-title" data-linktype="newsdetail" data-id="\d+" href="([^"]+)"',
+    "tandan": r'<a class="tandan-a-news-title" href="([^"]+)"',
 }
-WITH_RSS = ("liferay", "sharepoint", "wordpress", "national")
+WITH_RSS = ("liferay", "sharepoint", "wordpress", "national", "vnportal2", "chinhphu")
+# The registry's platform (extraction profile) of the families that have none of their own yet.
+PLATFORM = {"vnportal2": "vnportal", "chinhphu": "national", "tandan": "sharepoint"}
 
 
 @pytest.fixture(scope="module", params=FAMILIES)
@@ -134,6 +139,16 @@ def test_family_specific_content():
     assert 3 <= sum(a.credit == "baochinhphu.vn" for a in national) <= 20
     assert all(re.fullmatch(r"/[a-z0-9-]+-102\d{15}\.htm", a.path) for a in national)
     assert sum(a.updated is not None for a in build_family_articles("wordpress")) >= 3
+    assert all(re.fullmatch(r"/tin-(?:chinh-tri|van-hoa-xa-hoi)/[a-z0-9-]+-\d{6}", a.path)
+               for a in build_family_articles("vnportal2"))
+    chinhphu = build_family_articles("chinhphu")
+    assert all(a.source_marker == "Chinhphu.vn" for a in chinhphu)
+    for article in chinhphu:  # the id is the zone prefix and the time the story was made
+        assert re.fullmatch(rf"/[a-z0-9-]+-102{article.published:%y%m%d%H%M}\d{{5}}\.htm", article.path), article.path
+    tandan = Counter("dated" if re.fullmatch(r"/portal/pages/\d{4}-\d\d-\d\d/[a-z0-9-]+-\d+\.aspx", a.path)
+                     else "page" if re.fullmatch(r"/portal/Pages/[A-Z][a-z0-9-]+\.aspx", a.path) else a.path
+                     for a in build_family_articles("tandan"))
+    assert set(tandan) == {"dated", "page"} and min(tandan.values()) >= 5, tandan
 
 
 def test_unknown_family():
@@ -166,7 +181,7 @@ def test_listings_reach_every_article_exactly_once(portal):
 
 def test_registry_entry_walks_the_site(portal):
     site = get_site(f"demo-{portal.family}")
-    assert site.platform == portal.family
+    assert site.platform == PLATFORM.get(portal.family, portal.family)
     assert site.domain == urlsplit(portal.site.canonical_base).hostname
     assert site.base_url == portal.site.canonical_base
     assert list(site.start_paths) == [portal.site.listing_path(c, 1) for c in portal.site.categories]
@@ -297,6 +312,15 @@ PLATFORM_HOOKS = {
                r'<br><br>', r"Cập nhật lúc: \d\d:\d\d - \d\d/\d\d/\d{4}", r'<table align="center"'),
     "national": (r'<h1 class="detail-title" data-role="title">', r'<div class="detail-sapo" data-role="sapo">\(Chinhphu\.vn\) - ',
                  r'<div class="detail-content', r'<div class="detail-time"><div data-role="publishdate">\d\d/\d\d/\d{4} \d\d:\d\d</div>'),
+    "vnportal2": (r'<h1 class="ArticleHeader">', r'<span class="PostDate">\d\d/\d\d/\d{4} \d\d:\d\d</span>',
+                  r'<div class="ArticleSummary">', r'<div class="ArticleContent">', r'name="__VIEWSTATE"'),
+    "chinhphu": (r'<h1 class="detail-title" data-role="title">', r'<h2 class="detail-sapo" data-role="sapo">\(Chinhphu\.vn\) - ',
+                 r'<div class="detail-content afcbc-body clearfix"', r'<div class="publishDate" data-role="publishdate">\d\d/\d\d/\d{4} \d\d:\d\d</div>',
+                 r'<a href="/[a-z-]+\.htm" data-role="cate-name"', r'<ul class="detail-tag-list">',
+                 r'<meta property="article:published_time" content="\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00">'),
+    "tandan": (r'<meta name="GENERATOR" content="Microsoft SharePoint" />', r'name="__VIEWSTATE"', r'<div class="ms-webpart-zone',
+               r'id="ctl00_ctl39_g_\w+"', r'<p class="tandan-p-article-news-title">', r'<p class="tandan-p-article-news-summary">',
+               r'<span class="tandan-span-date-publish">Đăng ngày \d\d/\d\d/\d{4} \d\d:\d\d</span>', r'<div class="tandan-p-article-main">'),
 }
 
 
@@ -305,7 +329,7 @@ def test_pages_have_their_platform_markup(portal):
     for hook in PLATFORM_HOOKS[portal.family]:
         assert re.search(hook, html), hook
     generator = re.search(r'<meta name="generator"', html, re.I)
-    assert bool(generator) == (portal.family in ("sharepoint", "wordpress"))
+    assert bool(generator) == (portal.family in ("sharepoint", "wordpress", "tandan"))
 
 
 def test_family_details(portal):
@@ -336,6 +360,70 @@ def test_family_details(portal):
         category = site.categories[0]
         assert "_cur=2" in site.listing_path(category, 2)
         assert page(portal, site.listing_path(category, 2)) == page(portal, f"/web/guest/{category.slug}?cur=2")
+    elif family == "vnportal2":
+        check_vnportal2(portal)
+    elif family == "chinhphu":
+        check_chinhphu(portal)
+    elif family == "tandan":
+        check_tandan(portal)
+
+
+def check_vnportal2(portal):
+    """Paging by AJAX only; "?pageindex=0" and system pages as the real portal has them."""
+    site, category = portal.site, portal.site.categories[0]
+    first = page(portal, site.listing_path(category, 1))
+    pager = re.findall(r'<li class="page-item[^"]*" data-page="(\d+)"><a class="page-link" href="([^"]+)"', first)
+    assert {number for number, _ in pager} == {"1", "2", "3"} and {href for _, href in pager} == {"javascript:void(0)"}
+    assert f"categoryId: {category.code}" in first and "url: '/Ajax/Article/List'" in first
+    assert page(portal, f"/{category.slug}?page=2") == first  # no GET paging on this skin
+    fragment = page(portal, f"/Ajax/Article/List?page=2&categoryId={category.code}")
+    assert fragment.startswith('<div class="ArticleList"') and "<html" not in fragment
+    assert fragment == page(portal, site.listing_path(category, 2))
+    article = portal.articles[0]
+    assert f'href="{article.path}?pageindex=0"' in first
+    assert fetch(portal.base_url + article.path + "?pageindex=0")[2] == fetch(portal.base_url + article.path)[2]
+    registry = get_site("demo-vnportal2")
+    for target in re.findall(r'href="(/(?:Default\.aspx)?\?pageid=[^"]+)"', first):
+        assert fetch(portal.base_url + unescape(target))[0] == 200, target
+        assert not registry.article_pattern.search(unescape(target)) and not registry.listing_pattern.search(unescape(target))
+    images = [src for a in portal.articles for src, _ in a.images]
+    assert images and all(src.startswith("https://storage-vnportal.vnpt.vn/nbh-ubnd/3716/") for src in images)
+    html = page(portal, next(a for a in portal.articles if a.images).path)
+    assert 'alt="anh tin bai"' in html
+
+
+def check_chinhphu(portal):
+    """Page 1 names its zone for the "Xem thêm" script; later pages are bare fragments."""
+    site, category = portal.site, portal.site.categories[0]
+    first = page(portal, site.listing_path(category, 1))
+    assert f'<input type="hidden" id="hdZoneId" value="{category.code}">' in first
+    assert "'/timelinelist/' + zoneId + '/' + page + '.htm'" in first
+    assert "/timelinelist/" not in " ".join(re.findall(r'<a [^>]*href="([^"]+)"', first))
+    fragment = page(portal, site.listing_path(category, 2))
+    assert fragment.startswith('<div class="box-stream-item"') and "<html" not in fragment
+    boxed = [a for a in portal.articles if 'type="RelatedNewsBox"' in page(portal, a.path)]
+    assert boxed
+    body = page(portal, boxed[0].path).split('data-role="content"', 1)[1]
+    assert re.search(r'<a class="kbwscwlrl" data-url="/[a-z0-9-]+-102\d{15}\.htm"', body)
+    article = portal.articles[0]
+    assert fetch(portal.base_url + article.path + "?gidzl=abc")[2] == fetch(portal.base_url + article.path)[2]
+
+
+def check_tandan(portal):
+    """SharePoint ignores case; information pages look like articles to a URL pattern."""
+    site = portal.site
+    for article in portal.articles[:2] + portal.articles[-2:]:
+        body = fetch(portal.base_url + article.path)[2]
+        assert fetch(portal.base_url + article.path.upper().replace(".ASPX", ".aspx"))[2] == body
+    category = site.categories[1]
+    assert page(portal, f"/portal/kenhtin/{category.slug.lower()}.aspx?pageindex=2") == page(portal, site.listing_path(category, 2))
+    registry = get_site("demo-tandan")
+    for name in ("Gioi-thieu-chung", "Lien-he"):
+        path = f"/portal/Pages/{name}.aspx"
+        html = page(portal, path)
+        assert registry.article_pattern.search(path) and "tandan-p-article-news-title" not in html
+    article = next(a for a in portal.articles if a.attachments)
+    assert all(href.startswith(f"/portal/Lists/BaiViet/Attachments/{article.id}/") for href, _ in article.attachments)
 
 
 def test_legacy_pages_are_windows_1258():
@@ -428,7 +516,7 @@ def test_crawl_every_family(family, tmp_path):
             "no captions in body": not any(c in body for c in captions if not any(c in p for p in article.paragraphs)),
             "no author in body": article.author_line not in body and article.author not in body,
             "author": row["author"] == article.author,
-            "extractor": (row["extractor"] or "").startswith(f"{family}/"),
+            "extractor": (row["extractor"] or "").startswith(f"{PLATFORM.get(family, family)}/"),
             "captions": [image["caption"] for image in archive["images"].rows_where(
                 "article_id = ?", [row["id"]], order_by="position")] == captions,
         }

@@ -2,8 +2,9 @@
 
 The default site imitates a vnPortal provincial portal (sonla.gov.vn); one
 more site per CMS platform family (``FAMILIES``: Liferay, SharePoint,
-WordPress, a legacy table-layout site in windows-1258, the national portal)
-imitates how such sites look. Tests, the demo and the benchmarks crawl them
+WordPress, a legacy table-layout site in windows-1258, the national portal,
+and the real markup of vnPortal, the chinhphu.vn family and Tân Dân's
+SharePoint as public crawler code shows it) imitates how such sites look. Tests, the demo and the benchmarks crawl them
 on 127.0.0.1 instead of the internet; see ``DemoPortal``. ``HostilePortal``
 is the vnPortal site with crawler traps switched on by name.
 """

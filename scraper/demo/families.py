@@ -12,7 +12,13 @@ sharepoint  a province portal on SharePoint (Quảng Ninh)     https://quangninh
 wordpress   a department site on WordPress (Sở TT&TT)        https://sotttt-demo.gov.vn
 legacy      an old ASP table-layout district site, cp1258    https://dabac-demo.gov.vn
 national    the national government portal (baochinhphu)     https://chinhphu-demo.vn
+vnportal2   vnPortal's real skin (sonla, cantho): Ninh Bình  https://ninhbinh-demo.gov.vn
+chinhphu    the chinhphu.vn family's real markup             https://baochinhphu-demo.vn
+tandan      Tân Dân's SharePoint portals (Điện Biên)         https://dienbien-demo.gov.vn
 ==========  ===============================================  ===========================
+
+The last three follow what public crawler code of the real portals relies
+on; ``pages.py``'s vnPortal site and ``national`` are our earlier guesses.
 
 A ``FamilySite`` builds its articles (``FamilyArticle``: the generator of
 ``content.py`` with the family's own seed and places, plus attachments, a
@@ -40,7 +46,7 @@ from xml.sax.saxutils import escape as xml_escape
 from .content import DemoArticle, _generate_article, newest_first
 from .pages import PLACEHOLDER_JPEG, PORTAL_TODAY, rfc822, view_count
 
-FAMILIES = ("liferay", "sharepoint", "wordpress", "legacy", "national")
+FAMILIES = ("liferay", "sharepoint", "wordpress", "legacy", "national", "vnportal2", "chinhphu", "tandan")
 
 HTML_UTF8 = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"

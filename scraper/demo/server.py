@@ -7,7 +7,8 @@
         crawl(portal.base_url + "/category/tin-tuc/")
 
 ``family`` picks the site: "vnportal" (the default, sonla.gov.vn) or one of
-``families.FAMILIES`` (liferay, sharepoint, wordpress, legacy, national).
+``families.FAMILIES`` (liferay, sharepoint, wordpress, legacy, national,
+vnportal2, chinhphu, tandan).
 
 Pages are rendered on first request and then served from memory, so a crawl
 with many concurrent requests measures the crawler, not this server.
