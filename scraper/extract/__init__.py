@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import generic
 from .article import Article, Attachment, Image
 from .attachments import find_attachments
-from .blocks import content_blocks
+from .blocks import content_blocks, picture_block
 from .classify import FINAL_VERDICTS, declares_article, not_an_article
 from .cleaning import assemble
 from .page import Page, looks_like_html
@@ -68,7 +68,11 @@ def _second_opinion(page: Page):
 
 def _article(page: Page, located) -> Article:
     """The article record from the regions a path located."""
-    parts = assemble(content_blocks(located.content, page.base_url), lead=located.lead, title=located.title)
+    blocks = content_blocks(located.content, page.base_url)
+    picture = picture_block(located.lead_picture, page.base_url) if located.lead_picture else None
+    if picture is not None:
+        blocks.insert(0, picture)
+    parts = assemble(blocks, lead=located.lead, title=located.title)
     return Article(
         url=page.url,
         canonical_url=page.canonical_url,

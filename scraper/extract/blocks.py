@@ -64,6 +64,17 @@ def content_blocks(root: etree._Element, base_url: str) -> list[Block]:
     return walker.blocks
 
 
+def picture_block(fields: list[etree._Element], base_url: str) -> Block | None:
+    """The one image of a picture field, captioned with the fields' text."""
+    blocks = [block for field in fields for block in content_blocks(field, base_url)]
+    images = [block for block in blocks if block.kind == "img"]
+    if len(images) != 1:
+        return None
+    image = images[0]
+    image.caption = image.caption or " ".join(block.text for block in blocks if block.kind != "img")
+    return image
+
+
 @dataclass(frozen=True)
 class _Style:
     italic: bool = False

@@ -46,9 +46,16 @@ _FURNITURE_NAMES = re.compile(
 def _names(element: etree._Element) -> str:
     """" class id " for the name patterns; "" for the many elements with neither."""
     classes, ident = element.get("class"), element.get("id")
+    if not (classes or ident):
+        return ""
     if classes and "hentry" in classes:
         classes = _TAXONOMY_CLASSES.sub(" ", classes)
-    return f" {classes or ''} {ident or ''} " if classes or ident else ""
+    return f" {classes or ''} {ident or ''} "
+
+
+# vnPortal and .NET themes write names in CamelCase: "PortalFooter" is a footer
+# (but "ms-rteTableHeaderRow" is no page header: only chrome names are split).
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 # WordPress marks a post with a class per tag and category ("tag-thong-ke",
@@ -66,7 +73,7 @@ def is_chrome(element: etree._Element, names: str | None = None) -> bool:
     if tag == "form":  # the first characters tell: a page-wide form holds the whole page's text
         return len(text_start(element, MAX_CHROME_FORM_CHARS)) < MAX_CHROME_FORM_CHARS
     names = _names(element) if names is None else names
-    if names and _CHROME_NAMES.search(names) and not holds_most_prose(element):
+    if names and _CHROME_NAMES.search(_CAMEL_CASE.sub("-", names)) and not holds_most_prose(element):
         return True
     style = element.get("style")
     return bool(style) and "display:none" in style.replace(" ", "").lower()

@@ -31,7 +31,6 @@ _PARAGRAPHS = {"p", "li", "blockquote", "pre", "h2", "h3", "h4"}
 _TEXT_CARRIERS = (*_PARAGRAPHS, "div", "td", "span", "font")
 _CONTENT_HINTS = ("content", "detail", "article", "entry", "body", "noidung", "news", "post", "chitiet", "story")
 MIN_CONTENT_CHARS = 120
-_MAX_SIBLING_CHARS = 600  # a standfirst or a caption beside the content
 
 
 def locate(page: Page) -> Located | None:
@@ -122,10 +121,14 @@ def _best_content(body: etree._Element) -> etree._Element | None:
         if element.get("itemprop", "").lower() == "articlebody":  # the page says so (schema.org)
             scores[element] *= 3
     leaders = sorted(scores, key=scores.get, reverse=True)[:_CONTENDERS]
-    best = max(leaders, key=lambda element: scores[element] * (_TEASER_FACTOR if _is_teaser_list(element) else 1))
+    teasers = {leader for leader in leaders if _is_teaser_list(leader)}
+    # a teaser list, or one teaser of it, loses to any block that is neither
+    teaser_like = {leader for leader in leaders if leader in teasers
+                   or any(ancestor in teasers for ancestor in leader.iterancestors())}
+    best = max(leaders, key=lambda element: scores[element] * (_TEASER_FACTOR if element in teaser_like else 1))
     if len(clean_text(best.text_content())) < MIN_CONTENT_CHARS:
         return None
-    return _with_lead_image(_whole_article(best, scores, kept))
+    return _whole_article(best, scores, kept)
 
 
 _CONTENDERS = 5  # the best-scored elements compared once more, by their shape
@@ -216,36 +219,6 @@ def _same_kind(element: etree._Element, other: etree._Element) -> bool:
 def _best_inside(element: etree._Element, scores: dict) -> float:
     """The best score of ``element`` or any element inside it."""
     return max((scores.get(inner, 0.0) for inner in element.iter()), default=0.0)
-
-
-def _with_lead_image(best: etree._Element) -> etree._Element:
-    """The content's parent when the article's picture sits in a sibling
-    field just before the text (Drupal's field-image, Joomla's item-image),
-    as long as every other sibling is short: a caption, a standfirst or page
-    furniture, never a second body of text or a list of links."""
-    parent = best.getparent()
-    if parent is None or parent.tag == "body":
-        return best
-    siblings = [child for child in parent if isinstance(child.tag, str) and child is not best]
-    before = set(best.itersiblings(preceding=True))
-    pictured = False
-    for sibling in siblings:
-        if is_boilerplate(sibling):
-            continue
-        text = " ".join(sibling.text_content().split())
-        if len(text) > _MAX_SIBLING_CHARS:
-            return best
-        links = sum(len(a.text_content().strip()) for a in sibling.iter("a"))
-        if text and links > len(text) / 2:
-            return best
-        pictured = pictured or (sibling in before and any(_is_picture(img) for img in sibling.iter("img")))
-    return parent if pictured else best
-
-
-def _is_picture(img: etree._Element) -> bool:
-    """An image big enough to be a photograph, not an icon or a spacer."""
-    sizes = [img.get("width", ""), img.get("height", "")]
-    return bool(img.get("src")) and not any(size.isdigit() and int(size) < 100 for size in sizes)
 
 
 def _trafilatura_content(page: Page) -> etree._Element | None:

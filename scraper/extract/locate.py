@@ -16,7 +16,7 @@ from lxml import etree
 from .attachments import attachment_regions, drop_attachment_regions
 from .boilerplate import drop_boilerplate, drop_link_lists
 from .page import Page
-from .tree import remove_keeping_tails
+from .tree import remove_keeping_tails, text_start
 from .regions import (
     container_of, date_after_title, drop_datelines, find_author, find_bold_lead, find_category,
     find_date_text, find_lead, first_outside_boilerplate, is_account_name, selected_crumb,
@@ -39,6 +39,7 @@ class Located:
     author: str = ""
     category: str = ""
     extra_regions: list = field(default_factory=list)  # attachment lists outside the content
+    lead_picture: list = field(default_factory=list)  # the article's photo (and caption) set just before its text
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,41 @@ def locate_article(page: Page, extractor: str, title: etree._Element | None, tit
         author=_author(page, hints, container),
         category=selected_crumb(page, hints.category, title_text) or find_category(page, container, title_text),
         extra_regions=attachment_regions(page),
+        lead_picture=lead_picture(content, stop=(title, lead)),
     )
+
+
+_PICTURE_SIBLINGS = 3  # how far before the text its photo may sit
+_MAX_CAPTION_CHARS = 400
+
+
+def lead_picture(content: etree._Element, stop: tuple = ()) -> list[etree._Element]:
+    """The photo a theme sets in its own field just before the article's
+    text (vnPortal's .ArticleImage, Drupal's field-image, Joomla's
+    item-image), with its caption field if that comes apart: one picture,
+    at most a caption of text, among the few siblings before the content
+    and after the title or lead. [] when there is none."""
+    captions = []
+    for count, sibling in enumerate(content.itersiblings(preceding=True)):
+        if count >= _PICTURE_SIBLINGS or sibling in stop or not isinstance(sibling.tag, str):
+            return []
+        text = text_start(sibling, _MAX_CAPTION_CHARS + 1)
+        if len(text) > _MAX_CAPTION_CHARS:
+            return []
+        pictures = [img for img in sibling.iter("img") if is_picture(img)]
+        if len(pictures) > 1:
+            return []
+        if pictures:
+            return [sibling, *reversed(captions)]
+        if text.strip():
+            captions.append(sibling)
+    return []
+
+
+def is_picture(img: etree._Element) -> bool:
+    """An image big enough to be a photograph, not an icon or a spacer."""
+    sizes = [img.get("width", ""), img.get("height", "")]
+    return bool(img.get("src") or img.get("data-src")) and not any(size.isdigit() and int(size) < 100 for size in sizes)
 
 
 def _date_texts(page: Page, hints: Hints, container: etree._Element, title, content) -> list[str]:

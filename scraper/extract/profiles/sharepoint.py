@@ -10,9 +10,21 @@ from .base import Layout, Profile
 class SharePoint(Profile):
     name = "sharepoint"
     generator = re.compile(r"sharepoint", re.I)
-    markers = (".ms-rtestate-field", ".ms-webpart-zone", "[id^='MSOZoneCell_WebPart']")
+    markers = (".ms-rtestate-field", ".ms-webpart-zone", "[id^='MSOZoneCell_WebPart']", "[class*='tandan-']")
     url_pattern = re.compile(r"/(?:Pages|Trang)/[^/]+\.aspx", re.I)
     layouts = (
+        # Tân Dân's provincial portals (Điện Biên, Thanh Hóa): "tandan-" classes
+        # seen in public crawlers of the real sites (docs: research file §3.3).
+        Layout(
+            version="tandan",
+            title=(".tandan-p-article-news-title", ".tandan-div-article h1"),
+            content=(".tandan-p-article-main", ".tandan-div-article-detail .article-content", ".tandan-div-article-content"),
+            lead=(".tandan-p-article-news-summary",),
+            date=(".tandan-span-date-publish",),
+            author=(".tandan-div-article-author b", ".tandan-div-article-author", ".tandan-p-article-author"),
+            category=(".tandan-div-breadcrumb a",),
+            drop=(".tandan-div-article-tools",),
+        ),
         Layout(
             version="2013",
             title=(".ms-webpart-zone h1", "h1.news-title", "h1.title", ".news-detail h1", "#pageTitle", "h1"),

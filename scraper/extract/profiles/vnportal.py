@@ -35,12 +35,15 @@ class VnPortal(Profile):
             category=(".breadcrumb a",),
             drop=(".tool-news", ".same-news", ".other-news"),
         ),
+        # The skin public crawlers of sonla.gov.vn and cantho.gov.vn read
+        # (.ArticleHeader, .PostDate, .ArticleSummary, .ArticleContent).
         Layout(
             version="1",
-            title=(".ArticleTitle", ".ArticleHeader h1", "h1.title"),
+            title=(".ArticleTitle", ".ArticleHeader h1", ".ArticleHeader", "h1.title"),
             content=("div.ArticleContent", ".ArticleDetail .Content"),
             lead=(".ArticleSummary", ".ArticleLead"),
-            date=(".ArticleDate", ".PublishDate"),
+            date=(".PostDate", ".ArticleDate", ".PublishDate"),
             category=(".BreadCrumb a", ".breadcrumb a"),
+            drop=(".ArticleTools", ".ArticleList", ".ArticleInMenu"),
         ),
     )
