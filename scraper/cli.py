@@ -153,7 +153,7 @@ def extract(file, url, platform):
         fail(f"cannot read {file}: {error.strerror}")
     if not looks_like_html(data):
         fail(f"{file} is not an HTML page")
-    article = extract_article(data, url, platform=platform)
+    article = extract_article(data, url, platform=platform, with_html=True)
     click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
 
 

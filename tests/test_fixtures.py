@@ -63,7 +63,7 @@ ARTICLE_CASES = [c for c in CASES if json.loads(c.read_text(encoding="utf-8"))["
 @pytest.mark.parametrize("case", ARTICLE_CASES, ids=[f"{c.parent.name}/{c.stem}" for c in ARTICLE_CASES])
 def test_body_html_is_sanitised_with_absolute_urls(case):
     expected, html = load(case)
-    article = extract(html, expected["url"])
+    article = extract(html, expected["url"], with_html=True)
     tree = lxml.html.fragment_fromstring(article.body_html, create_parent="div")
     assert not list(tree.iter("script", "style", "form", "input"))
     for element in tree.iter():

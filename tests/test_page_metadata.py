@@ -44,7 +44,7 @@ def test_day_in_the_address_when_the_page_gives_none():
 def test_lazy_loaded_image_keeps_its_real_address():
     image = ('<img src="/images/loading.gif" data-src="/uploads/2024/01/hoi-nghi.jpg" width="800" height="500" '
              'alt="anh tin bai">')
-    article = extract(page(image=image), "https://tinh.gov.vn/tin/hoi-nghi.html")
+    article = extract(page(image=image), "https://tinh.gov.vn/tin/hoi-nghi.html", with_html=True)
     assert [i.src for i in article.images] == ["https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"]
     assert 'src="https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"' in article.body_html
     assert "loading.gif" not in article.body_html
@@ -76,7 +76,7 @@ def test_amp_images_are_images():
     image = ('<figure><amp-img src="/uploads/2024/01/hoi-nghi.jpg" width="800" height="500" layout="responsive">'
              '<noscript><img src="/uploads/2024/01/hoi-nghi.jpg"></noscript></amp-img>'
              '<figcaption>Quang cảnh hội nghị.</figcaption></figure>')
-    article = extract(page(image=image), "https://tinh.gov.vn/tin/hoi-nghi.html")
+    article = extract(page(image=image), "https://tinh.gov.vn/tin/hoi-nghi.html", with_html=True)
     assert [(i.src, i.caption) for i in article.images] == [("https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg", "Quang cảnh hội nghị.")]
     assert 'src="https://tinh.gov.vn/uploads/2024/01/hoi-nghi.jpg"' in article.body_html
 

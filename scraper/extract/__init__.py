@@ -18,8 +18,11 @@ from .published import published_at
 from .sanitise import body_html
 
 
-def extract(html: bytes | str, url: str, platform: str | None = None) -> Article:
+def extract(html: bytes | str, url: str, platform: str | None = None, *, with_html: bool = False) -> Article:
     """Clean the article on ``html`` fetched from ``url``.
+
+    ``with_html`` also gives the content as sanitised HTML (``body_html``),
+    which the archive does not keep (its capture keeps the page).
 
     ``platform`` names a profile from the site registry; without it, profiles
     are detected from the page. The first profile whose layout matches gives
@@ -37,7 +40,7 @@ def extract(html: bytes | str, url: str, platform: str | None = None) -> Article
         located = locate(page) if locate is not None else None
         if located is None:
             continue
-        article = _article(page, located)
+        article = _article(page, located, with_html)
         reason = not_an_article(page, article, located.content)
         if not reason:
             article.is_article = True
@@ -66,7 +69,7 @@ def _second_opinion(page: Page):
     return generic.second_opinion if declares_article(page) else None
 
 
-def _article(page: Page, located) -> Article:
+def _article(page: Page, located, with_html: bool = False) -> Article:
     """The article record from the regions a path located."""
     blocks = content_blocks(located.content, page.base_url)
     picture = picture_block(located.lead_picture, page.base_url) if located.lead_picture else None
@@ -84,7 +87,7 @@ def _article(page: Page, located) -> Article:
         published_at=published_at(page, located.date_texts),
         images=parts.images,
         attachments=find_attachments([located.content, *located.extra_regions], page.base_url),
-        body_html=body_html(located.content, page.base_url),
+        body_html=body_html(located.content, page.base_url) if with_html else "",
         category=located.category or page.meta.get("article:section", ""),
         source=parts.source,
         extractor=located.extractor,

@@ -28,7 +28,7 @@ class Article:
     """A cleaned news article, or a page recognised as not being one.
 
     ``body`` holds paragraphs separated by one blank line; ``published_at`` is
-    ISO 8601 in Vietnam time; ``body_html`` is the content as sanitised HTML;
+    ISO 8601 in Vietnam time; ``body_html`` is the content as sanitised HTML, when asked for;
     ``extractor`` names the path that produced the record ("vnportal/2",
     "generic", ...).
     """

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 from dataclasses import dataclass
 
 from lxml import etree
@@ -73,7 +74,7 @@ def is_chrome(element: etree._Element, names: str | None = None) -> bool:
     if tag == "form":  # the first characters tell: a page-wide form holds the whole page's text
         return len(text_start(element, MAX_CHROME_FORM_CHARS)) < MAX_CHROME_FORM_CHARS
     names = _names(element) if names is None else names
-    if names and _CHROME_NAMES.search(_CAMEL_CASE.sub("-", names)) and not holds_most_prose(element):
+    if names and _chrome_named(names) and not holds_most_prose(element):
         return True
     style = element.get("style")
     return bool(style) and "display:none" in style.replace(" ", "").lower()
@@ -109,6 +110,17 @@ def _prose_by_element(root: etree._Element) -> dict[etree._Element, int]:
     return prose
 
 
+@lru_cache(maxsize=8192)
+def _chrome_named(names: str) -> bool:
+    """Whether class and id names say chrome (pages repeat a few hundred names)."""
+    return bool(_CHROME_NAMES.search(_CAMEL_CASE.sub("-", names)))
+
+
+@lru_cache(maxsize=8192)
+def _furniture_named(names: str) -> bool:
+    return bool(_FURNITURE_NAMES.search(names))
+
+
 def in_chrome(element: etree._Element | None, stop: etree._Element | None = None) -> bool:
     """Whether ``element`` or an ancestor below ``stop`` is page chrome."""
     node = element
@@ -125,7 +137,7 @@ def is_boilerplate(element: etree._Element) -> bool:
     if is_chrome(element, names):
         return True
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    return tag == "header" or bool(names and _FURNITURE_NAMES.search(names))
+    return tag == "header" or bool(names and _furniture_named(names))
 
 
 def drop_boilerplate(root: etree._Element) -> None:

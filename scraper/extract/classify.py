@@ -14,6 +14,7 @@ from .tree import NearestAbove
 from .vietnamese import clean_text
 
 MIN_BODY_CHARS = 100
+DIGEST_ITEM_CHARS = 150  # text after a linked headline in the same paragraph
 # What the page itself says it is: no other path would find an article there.
 FINAL_VERDICTS = ("error page", "search results")
 MAX_NOTICE_DOCUMENTS = 3
@@ -47,7 +48,10 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
     # a paragraph's beginnings as long as some headline are looked up: the
     # cost grows with the headlines' different lengths, not their number
     lengths = {len(headline) for headline in headlines}
-    listed = [p for p in paragraphs if any(p[:length] in headlines for length in lengths)]
+    # ...and a paragraph that goes on well past its linked headline is the
+    # text of a digest ("10 things you need to know"), not a teaser
+    listed = [p for p in paragraphs
+              if any(len(p) - length < DIGEST_ITEM_CHARS and p[:length] in headlines for length in lengths)]
     listed_set = set(listed)
     own = [p for p in paragraphs if p not in listed_set and not _DATE_ONLY.fullmatch(p)]
     own_chars = sum(len(p) for p in own)

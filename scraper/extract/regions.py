@@ -10,6 +10,7 @@ category, which is how CMS themes of every family mark them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -19,7 +20,7 @@ from .boilerplate import in_chrome
 from .cleaning import author_from_line
 from .dates import parse_vietnamese_date
 from .page import Page
-from .tree import clean_text_start, remove_keeping_tails
+from .tree import clean_text_start, remove_keeping_tails, text_start
 from .vietnamese import clean_text
 
 LEAD_NAMES = re.compile(r"sapo|summary|lead|tom-?tat|trich-?yeu|mo-?ta|excerpt|intro|description|abstract|teaser", re.I)
@@ -199,7 +200,14 @@ def container_of(title: etree._Element | None, content: etree._Element) -> etree
 
 
 def _named(element: etree._Element, pattern: re.Pattern) -> bool:
-    return bool(pattern.search(f"{element.get('class', '')} {element.get('id', '')}"))
+    classes, ident = element.get("class"), element.get("id")
+    return bool((classes or ident) and _names_match(pattern, f"{classes or ''} {ident or ''}"))
+
+
+@lru_cache(maxsize=8192)
+def _names_match(pattern: re.Pattern, names: str) -> bool:
+    """Pages repeat a few hundred class names over thousands of elements."""
+    return bool(pattern.search(names))
 
 
 def find_lead(container: etree._Element, title: str) -> etree._Element | None:
@@ -329,8 +337,10 @@ def _is_date_line(element: etree._Element) -> bool:
 
 def _unmarked_breadcrumb(page: Page) -> list[str]:
     """"Trang chủ › Tin tức › Giáo dục" with no class to say it is a breadcrumb."""
+    longest = max(map(len, HOME_CRUMBS))
     for link in page.root.iter("a"):
-        if clean_text(link.text_content()).lower() not in HOME_CRUMBS:
+        start = text_start(link, longest + 8)  # most links are longer: one bounded read tells
+        if len(start) > longest + 4 or clean_text(start).lower() not in HOME_CRUMBS:
             continue
         trail = link.getparent()
         links = [clean_text(a.text_content()) for a in trail.iter("a")]
