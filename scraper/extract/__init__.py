@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import generic
 from .article import Article, Attachment, Image
 from .attachments import find_attachments
+from .author import choose_author
 from .blocks import content_blocks, picture_block
 from .classify import FINAL_VERDICTS, declares_article, not_an_article
 from .cleaning import assemble
@@ -83,7 +84,7 @@ def _article(page: Page, located, with_html: bool = False) -> Article:
         title=located.title,
         lead=parts.lead,
         body="\n\n".join(parts.paragraphs),
-        author=parts.author or located.author,
+        author=choose_author(page, parts.author, located.author),
         published_at=published_at(page, located.date_texts),
         images=parts.images,
         attachments=find_attachments([located.content, *located.extra_regions], page.base_url),

@@ -12,19 +12,13 @@ from dataclasses import dataclass, field
 
 from .article import Image
 from .attachments import is_label
+from .author import NAME_WORD, author_from_line
 from .blocks import Block
 from .vietnamese import clean_text
 
 # "(sonla.gov.vn)", "(Chinhphu.vn) -", "(TTXVN) –" at the start of a lead.
 SOURCE_MARKER = re.compile(r"^\s*\(\s*([^()]{2,40}?)\s*\)\s*[-–—:]?\s*")
 _SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:theo|nguồn)\s*[:\-]?\s*(.{2,80}?)\s*\)?\s*$", re.I)
-_AUTHOR_PREFIX = re.compile(
-    r"^\s*(?:tin\s*(?:,|và|&)?\s*ảnh|tin\s*-\s*ảnh|bài\s*(?:,|và|&)?\s*ảnh|ảnh|tin|bài|"
-    r"tác giả|người viết|phóng viên|pv|ctv)\s*:\s*(.+)$",
-    re.I,
-)
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ.]*$")
-_AUTHOR_ABBREVIATIONS = {"PV", "CTV", "BBT", "TTXVN", "VP"}
 MAX_CAPTION = 400
 
 
@@ -112,30 +106,6 @@ def _take_trailer(blocks: list[Block], parts: Parts) -> None:
         return
 
 
-def author_from_line(block: Block) -> str:
-    """The author named by a short closing line, or "" if it is body text."""
-    text = block.text.strip()
-    if text.startswith("(") and text.endswith(")"):  # "(Minh Anh)"
-        text = text[1:-1].strip()
-    prefixed = _AUTHOR_PREFIX.match(text)
-    if prefixed:
-        return prefixed.group(1).strip().rstrip(".")
-    if text.upper() in _AUTHOR_ABBREVIATIONS:
-        return text
-    if len(text) > 120:  # before the split: its \s+ costs a whitespace run's length squared
-        return ""
-    # "Nguyễn Văn Hùng - Văn phòng HĐND-UBND huyện", "Hồng Nhung (TTVH-TT)": a name, then the unit
-    name = re.split(r"\s+[-–—]\s+|,\s+|\s+\(", text)[0].strip().rstrip(".")
-    words = name.split()
-    if not 1 <= len(words) <= 5:
-        return ""
-    if text.endswith((".", ":", ";", "?", "!")) and not (block.bold or block.right):
-        return ""
-    if all(_NAME_WORD.match(word) for word in words):
-        return text.rstrip(".")
-    return ""
-
-
 def _is_lead_paragraph(block: Block) -> bool:
     return block.kind == "p" and (block.bold or bool(SOURCE_MARKER.match(block.text))) and len(block.text) > 60
 
@@ -145,7 +115,7 @@ def _names_a_source(name: str) -> bool:
     ("Báo Hà Tĩnh"), or any proper name, but not "Theo kế hoạch"."""
     words = name.split()
     return _looks_like_source(name) or bool(_PUBLICATION.match(name)) or (
-        len(words) <= 8 and all(_NAME_WORD.match(word) for word in words)
+        len(words) <= 8 and all(NAME_WORD.match(word) for word in words)
     )
 
 

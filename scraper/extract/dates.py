@@ -9,7 +9,7 @@ source gives its own offset.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
 VIETNAM_TZ = timezone(timedelta(hours=7), "ICT")
 
@@ -87,9 +87,11 @@ def _from_iso(match: re.Match) -> datetime | None:
         )
     except ValueError:
         return None
-    return moment.astimezone(VIETNAM_TZ)
+    return moment
 
 
-def to_iso(moment: datetime | None) -> str | None:
-    """ISO 8601 text of ``moment`` in Vietnam time, or None."""
-    return moment.astimezone(VIETNAM_TZ).isoformat() if moment else None
+def to_iso(moment: datetime | None, zone: tzinfo | None = VIETNAM_TZ) -> str | None:
+    """ISO 8601 text of ``moment`` in ``zone`` (None: in its own offset), or None."""
+    if moment is None:
+        return None
+    return (moment.astimezone(zone) if zone is not None else moment).isoformat()

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .attachments import attachment_regions, drop_attachment_regions
+from .author import byline_near, is_account_name
 from .boilerplate import drop_boilerplate, drop_link_lists
 from .page import Page
 from .tree import remove_keeping_tails, text_start
 from .regions import (
-    container_of, date_after_title, drop_datelines, find_author, find_bold_lead, find_category,
-    find_date_text, find_lead, first_outside_boilerplate, is_account_name, selected_crumb,
+    container_of, date_after_title, drop_datelines, find_bold_lead, find_category,
+    find_date_text, find_lead, first_outside_boilerplate, selected_crumb,
 )
 from .vietnamese import clean_text
 
@@ -144,7 +145,7 @@ def _author(page: Page, hints: Hints, container: etree._Element) -> str:
     never a CMS account name such as "admin"."""
     author = _text(first_outside_boilerplate(page, hints.author, container))
     if not author or is_account_name(author):
-        author = find_author(container)
+        author = byline_near(container)
     return author
 
 

@@ -15,9 +15,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .blocks import Block
 from .boilerplate import in_chrome
-from .cleaning import author_from_line
 from .dates import parse_vietnamese_date
 from .page import Page
 from .tree import clean_text_start, remove_keeping_tails, text_start
@@ -25,9 +23,7 @@ from .vietnamese import clean_text
 
 LEAD_NAMES = re.compile(r"sapo|summary|lead|tom-?tat|trich-?yeu|mo-?ta|excerpt|intro|description|abstract|teaser", re.I)
 DATE_NAMES = re.compile(r"date|time|ngay|publish|posted|thoi-?gian", re.I)
-AUTHOR_NAMES = re.compile(r"author|byline|tac-?gia|but-?danh|nguoi-?viet|writer", re.I)
 # CMS account names shown as bylines: not a person who signed the article.
-ACCOUNT_NAMES = {"admin", "administrator", "quản trị", "quản trị viên", "quantri", "webmaster", "editor", "biên tập viên"}
 CATEGORY_NAMES = re.compile(r"(?:^|[\s_-])(?:cat|cate|category|chuyen-?muc|section)(?:$|[\s_-])", re.I)
 UPDATED = re.compile(r"cập\s*nhật|update|sửa\s*đổi", re.I)
 BREADCRUMBS = ("[class*='breadcrumb'] a", "[id*='breadcrumb'] a", "[class*='duong-dan'] a", "[class*='duongdan'] a")
@@ -253,25 +249,6 @@ def find_date_text(container: etree._Element) -> str:
             continue
         return value
     return updated
-
-
-def find_author(container: etree._Element) -> str:
-    """The name in an author-named element around the article ("Tác giả:"
-    and similar prefixes taken off), if it reads as a person's name."""
-    for element in container.iter(*_TEXT_TAGS, "a", "address"):
-        if not _named(element, AUTHOR_NAMES) or in_chrome(element, container):
-            continue
-        text = clean_text_start(element, _MAX_NAME + 1)
-        if 2 <= len(text) <= _MAX_NAME:
-            name = author_from_line(Block(kind="p", text=text, bold=True))
-            if name and not is_account_name(name):
-                return name
-    return ""
-
-
-def is_account_name(name: str) -> bool:
-    """"admin", "Quản trị viên": a CMS account, not the article's author."""
-    return name.strip().lower() in ACCOUNT_NAMES
 
 
 def find_category(page: Page, container: etree._Element, title: str) -> str:
