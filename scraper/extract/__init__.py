@@ -11,7 +11,7 @@ from .article import Article, Attachment, Image
 from .attachments import find_attachments
 from .author import choose_author
 from .blocks import content_blocks, picture_block
-from .classify import FINAL_VERDICTS, declares_article, not_an_article
+from .classify import FINAL_VERDICTS, TOO_LITTLE, declares_article, not_an_article
 from .cleaning import assemble
 from .page import Page, looks_like_html
 from .profiles import profiles_for
@@ -28,16 +28,19 @@ def extract(html: bytes | str, url: str, platform: str | None = None, *, with_ht
     ``platform`` names a profile from the site registry; without it, profiles
     are detected from the page. The first profile whose layout matches gives
     the article; if it finds none (an empty body, a layout half changed) the
-    generic path tries, and if that rejects the page too, trafilatura gives
-    a second opinion before the page is called not an article. Never raises
+    generic path tries, then the page's JSON-LD article text, and if those
+    reject the page too, trafilatura gives a second opinion before the page
+    is called not an article. Never raises
     on bad input: a page that is not an article gives ``is_article = False``,
     no invented text, and the first path's reason in ``extractor``.
     """
     page = Page.parse(html, url)
     if page is None:
         return Article(url=url, canonical_url=url, extractor="not-html")
-    first_rejection = ""
-    for locate in (_profile_locator(page, platform), generic.locate, _second_opinion(page)):
+    first_rejection, reasons = "", set()
+    for locate in (_profile_locator(page, platform), generic.locate, generic.from_linked_data, generic.second_opinion):
+        if locate is generic.second_opinion and not _wants_second_opinion(page, reasons):
+            break
         located = locate(page) if locate is not None else None
         if located is None:
             continue
@@ -47,6 +50,7 @@ def extract(html: bytes | str, url: str, platform: str | None = None, *, with_ht
             article.is_article = True
             return article
         first_rejection = first_rejection or f"{article.extractor} ({reason})"
+        reasons.add(reason)
         if reason in FINAL_VERDICTS:
             break
     return Article(url=url, canonical_url=page.canonical_url, site=page.site,
@@ -62,12 +66,12 @@ def _profile_locator(page: Page, platform: str | None):
     return None
 
 
-def _second_opinion(page: Page):
-    """trafilatura's view, asked only of a page that says it is an article
-    (og:type, JSON-LD, article:published_time): a listing or an empty
-    placeholder must not become an article because another tool found text
-    on it."""
-    return generic.second_opinion if declares_article(page) else None
+def _wants_second_opinion(page: Page, reasons: set[str]) -> bool:
+    """trafilatura's view is asked only when the other paths found too
+    little text on a page that says it is an article (og:type, JSON-LD,
+    article:published_time): a listing or an empty placeholder must not
+    become an article because another tool found text on it."""
+    return reasons <= TOO_LITTLE and declares_article(page)
 
 
 def _article(page: Page, located, with_html: bool = False) -> Article:

@@ -4,19 +4,22 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lxml import etree
 
 from .article import Article
-from .documents import document_type
+from .documents import document_type, mentions_document
 from .page import Page
-from .tree import NearestAbove
+from .tree import NearestAbove, text_start
 from .vietnamese import clean_text
 
 MIN_BODY_CHARS = 100
 DIGEST_ITEM_CHARS = 150  # text after a linked headline in the same paragraph
 # What the page itself says it is: no other path would find an article there.
 FINAL_VERDICTS = ("error page", "search results")
+# Verdicts of a path that found too little: another may find the article.
+TOO_LITTLE = {"no body", "no title", "no prose"}
 MAX_NOTICE_DOCUMENTS = 3
 _ERROR = re.compile(
     r"không\s+tồn\s+tại|không\s+tìm\s+thấy|page\s+not\s+found|\b404\b|lỗi\s+truy\s+cập|"
@@ -55,6 +58,8 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
     listed_set = set(listed)
     own = [p for p in paragraphs if p not in listed_set and not _DATE_ONLY.fullmatch(p)]
     own_chars = sum(len(p) for p in own)
+    if is_teaser_list(content):
+        return "listing"  # teasers of other articles, however long their standfirsts
     # A page that says it is an article is one, unless the listing is overwhelming.
     declared = declares_article(page)
     listed_chars = sum(len(p) for p in listed)
@@ -112,3 +117,64 @@ def _links(root: etree._Element) -> tuple[set[str], int]:
 def _is_navigation(element: etree._Element) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}"
     return element.tag == "nav" or bool(_NAVIGATION.search(names))
+
+
+# ---------------------------------------------------------------- teasers of other articles
+
+_MIN_TEASERS = 3
+_LINKS_PER_TEASER = 2  # a headline and its "read more"
+_TEASER_SHARE = 0.7  # of the text, in teasers
+_AROUND_HEADLINE = 20  # a headline link is nearly all of its line: a date beside it at most
+
+
+def is_teaser_list(element: etree._Element) -> bool:
+    """A list of other articles' teasers ("More from...", "Most read", a
+    category's blog): most of its text is in items, each led by a link to
+    another page (a headline on its own line, or "read more"), however long
+    their standfirsts. An article followed by a few related links is not
+    one, nor a digest whose linked headlines run on into their paragraph."""
+    links = [link for link in element.iter("a") if _leads_elsewhere(link)]
+    if len(links) < _MIN_TEASERS:
+        return False
+    chains, holding = [], Counter()
+    for link in links:
+        chain = []
+        for node in link.iterancestors():
+            if node is element:
+                break
+            chain.append(node)
+            holding[node] += 1
+        chains.append(chain)
+    items = set()
+    for link, chain in zip(links, chains):
+        item = link  # the largest block around the link with no other item's links
+        for node in chain:
+            if holding[node] > _LINKS_PER_TEASER:
+                break
+            item = node
+        items.add(item)
+    outermost = [item for item in items if not any(above in items for above in item.iterancestors())]
+    item_chars = sum(len(" ".join(item.text_content().split())) for item in outermost)
+    return item_chars >= _TEASER_SHARE * len(" ".join(element.text_content().split()))
+
+
+_READ_MORE = re.compile(r"^\W*(?:chi\s*tiết|xem\s*(?:tiếp|thêm|chi\s*tiết)|đọc\s*(?:tiếp|thêm)|read\s*more|"
+                        r"continue\s*reading|more|mehr|подробнее|leia\s*mais|ler\s*mais)\W*$", re.I)
+
+
+def _leads_elsewhere(link: etree._Element) -> bool:
+    """A headline link alone on its line, or a "read more" one, to a page (not a document)."""
+    if mentions_document(link.get("href") or ""):
+        return False
+    text = " ".join(link.text_content().split())
+    if _READ_MORE.match(text):
+        return True
+    if len(text) < _HEADLINE_CHARS_TEASER:
+        return False
+    line = link.getparent()
+    while line is not None and line.tag in ("span", "strong", "b", "em", "i", "font"):
+        line = line.getparent()
+    return line is None or len(text_start(line, len(text) + _AROUND_HEADLINE + 1)) <= len(text) + _AROUND_HEADLINE
+
+
+_HEADLINE_CHARS_TEASER = 25

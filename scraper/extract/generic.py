@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from .boilerplate import is_boilerplate
-from .documents import mentions_document
+from .classify import is_teaser_list
 from .locate import DROP_MARK, Located, locate_article
 from .page import Page
 from .regions import headline_before, page_title, title_heading
@@ -38,6 +38,22 @@ def locate(page: Page) -> Located | None:
     body = page.root.find("body")
     content = _best_content(body) if body is not None else None
     return _around(page, content, "generic") if content is not None else None
+
+
+def from_linked_data(page: Page) -> Located | None:
+    """The article as the page's JSON-LD gives it (headline, articleBody):
+    for pages that render their text with script, so the markup has none."""
+    for item in page.linked_data:
+        body, headline = item.get("articleBody"), item.get("headline") or item.get("name")
+        if isinstance(body, str) and isinstance(headline, str) and len(body) >= MIN_CONTENT_CHARS:
+            content = etree.Element("div")
+            for paragraph in filter(None, map(str.strip, body.splitlines())):
+                etree.SubElement(content, "p").text = paragraph
+            description = item.get("description")
+            return Located(extractor="json-ld", title=clean_text(headline), content=content,
+                           lead=clean_text(description) if isinstance(description, str) else "",
+                           date_texts=[item["datePublished"]] if isinstance(item.get("datePublished"), str) else [])
+    return None
 
 
 def second_opinion(page: Page) -> Located | None:
@@ -121,7 +137,7 @@ def _best_content(body: etree._Element) -> etree._Element | None:
         if element.get("itemprop", "").lower() == "articlebody":  # the page says so (schema.org)
             scores[element] *= 3
     leaders = sorted(scores, key=scores.get, reverse=True)[:_CONTENDERS]
-    teasers = {leader for leader in leaders if _is_teaser_list(leader)}
+    teasers = {leader for leader in leaders if is_teaser_list(leader)}
     # a teaser list, or one teaser of it, loses to any block that is neither
     teaser_like = {leader for leader in leaders if leader in teasers
                    or any(ancestor in teasers for ancestor in leader.iterancestors())}
@@ -133,31 +149,6 @@ def _best_content(body: etree._Element) -> etree._Element | None:
 
 _CONTENDERS = 5  # the best-scored elements compared once more, by their shape
 _TEASER_FACTOR = 0.2
-_HEADLINE_CHARS = 25  # a link this long is a headline, not a phrase of the text
-_MIN_TEASERS = 3
-_CHARS_PER_TEASER = 400
-
-
-def _is_teaser_list(element: etree._Element) -> bool:
-    """A list of other articles' teasers ("More from...", "Most read", a
-    category's blog): several links to other pages, headline-sized or "read
-    more" ones, with little text each, however little of that text is link."""
-    teasers = sum(_leads_elsewhere(link) for link in element.iter("a"))
-    if teasers < _MIN_TEASERS:
-        return False
-    return len(" ".join(element.text_content().split())) < _CHARS_PER_TEASER * teasers
-
-
-_READ_MORE = re.compile(r"^\W*(?:chi\s*tiết|xem\s*(?:tiếp|thêm|chi\s*tiết)|đọc\s*(?:tiếp|thêm)|read\s*more|"
-                        r"continue\s*reading|more|mehr|подробнее|leia\s*mais|ler\s*mais)\W*$", re.I)
-
-
-def _leads_elsewhere(link: etree._Element) -> bool:
-    """A headline-sized link, or a "read more" one, to a page (not a document)."""
-    if mentions_document(link.get("href") or ""):
-        return False
-    text = " ".join(link.text_content().split())
-    return len(text) >= _HEADLINE_CHARS or bool(_READ_MORE.match(text))
 
 
 def _link_chars(carrier: etree._Element, limit: int, lengths: dict) -> int:
@@ -194,8 +185,8 @@ def _whole_article(best: etree._Element, scores: dict, kept: dict) -> etree._Ele
             break  # a table layout's columns are the page's, not the article's parts
         siblings = [child for child in parent if child is not node and isinstance(child.tag, str)]
         parts = [child for child in siblings if child in kept and _same_kind(child, node)
-                 and not _is_teaser_list(child) and _best_inside(child, scores) >= floor]
-        if parts and not _is_teaser_list(parent):
+                 and not is_teaser_list(child) and _best_inside(child, scores) >= floor]
+        if parts and not is_teaser_list(parent):
             for child in siblings:
                 if child not in parts and child.tag in _FILLER_TAGS and _best_inside(child, scores) < floor:
                     child.set(DROP_MARK, "1")
