@@ -78,8 +78,8 @@ def _article(page: Page, located, with_html: bool = False) -> Article:
     """The article record from the regions a path located."""
     blocks = content_blocks(located.content, page.base_url)
     picture = picture_block(located.lead_picture, page.base_url) if located.lead_picture else None
-    if picture is not None:
-        blocks.insert(0, picture)
+    if picture is not None and picture.src not in {block.src for block in blocks if block.kind == "img"}:
+        blocks.insert(0, picture)  # a featured image repeated in the text is one image
     parts = assemble(blocks, lead=located.lead, title=located.title)
     return Article(
         url=page.url,

@@ -74,7 +74,7 @@ def is_chrome(element: etree._Element, names: str | None = None) -> bool:
     if tag == "form":  # the first characters tell: a page-wide form holds the whole page's text
         return len(text_start(element, MAX_CHROME_FORM_CHARS)) < MAX_CHROME_FORM_CHARS
     names = _names(element) if names is None else names
-    if names and _chrome_named(names) and not holds_most_prose(element):
+    if names and _chrome_named(names) and (_never_content_named(names) or not holds_most_prose(element)):
         return True
     style = element.get("style")
     return bool(style) and "display:none" in style.replace(" ", "").lower()
@@ -82,7 +82,14 @@ def is_chrome(element: etree._Element, names: str | None = None) -> bool:
 
 # Themes name layout wrappers after what sits beside them ("l-sidebar-fixed",
 # "with-sidebar", "main-widget-area"): a region holding most of the page's
-# paragraph text is the page, whatever its name says.
+# paragraph text is the page, whatever its name says. Except a footer,
+# counter, comment thread or consent box, which on a page with little prose
+# (a schedule grid, a gallery) may well hold most of it.
+_NEVER_CONTENT_NAMES = re.compile(
+    r"(?:^|[\s_\-])(?:footer|copyright|counter|thong-?ke|visitor|luot-?truy-?cap|"
+    r"comments?|binh-?luan|cookies?|consent|gdpr|newsletter|subscribe)(?:$|[\s_\-])",
+    re.I,
+)
 MOST_PROSE = 0.5
 MIN_PROSE_CHARS = 500
 _PROSE_BY_ROOT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -114,6 +121,11 @@ def _prose_by_element(root: etree._Element) -> dict[etree._Element, int]:
 def _chrome_named(names: str) -> bool:
     """Whether class and id names say chrome (pages repeat a few hundred names)."""
     return bool(_CHROME_NAMES.search(_CAMEL_CASE.sub("-", names)))
+
+
+@lru_cache(maxsize=8192)
+def _never_content_named(names: str) -> bool:
+    return bool(_NEVER_CONTENT_NAMES.search(_CAMEL_CASE.sub("-", names)))
 
 
 @lru_cache(maxsize=8192)
