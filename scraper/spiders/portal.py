@@ -29,6 +29,7 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 from ..archive import open_archive
 from ..archive.plan import CrawlPlan, crawl_plan
 from ..archive.store import utc_now
+from ..navigation.paging import PAGE_PLACEHOLDER, is_next_link, last_page_hint, script_pager
 from ..items import FetchedPage, FetchFailed, Gone, NotModified
 from ..politeness import RobotsBlocked
 from ..signals import page_judged
@@ -153,7 +154,7 @@ class PortalSpider(scrapy.Spider):
             self._count("duplicate_listings")
             return
         self.listing_prints.add(fingerprint)
-        listings, next_pages, new_articles = [], [], 0
+        listings, next_pages, new_articles, article_links = [], [], 0, 0
         for link in response.css("a[href]"):
             url = canonical_url(response.urljoin(link.attrib["href"]))
             if urlsplit(url).scheme not in ("http", "https") or not same_site(url, self.allowed_domains):
@@ -162,6 +163,7 @@ class PortalSpider(scrapy.Spider):
                 self._count("trap_links")
                 continue
             if self._is_article(url):
+                article_links += 1
                 if url in self.seen_articles:
                     continue
                 self.seen_articles.add(url)
@@ -175,7 +177,7 @@ class PortalSpider(scrapy.Spider):
                     yield self._article_request(url)
             elif self.site.listing_pattern.search(_path_and_query(url)) and url not in self.listings_requested:
                 listings.append(url)
-                if _is_next_link(link, response.url):
+                if is_next_link(link, response.url):
                     next_pages.append(url)
         stale = 0 if new_articles else stale + 1
         if response.meta.get("depth", 0) >= self.max_depth:
@@ -191,6 +193,26 @@ class PortalSpider(scrapy.Spider):
         for url in dict.fromkeys(follow):
             self.listings_requested.add(url)
             yield self._listing_request(url, stale=stale)
+        if not next_pages and article_links and response.meta.get("depth", 0) < self.max_depth:
+            yield from self._script_page(response, stale)
+
+    def _script_page(self, response: TextResponse, stale: int):
+        """The next page of a listing that pages by script (AJAX "more" buttons
+        and pagers whose links go nowhere): the address template the pager's
+        script builds, read once from the listing's first page."""
+        template, number = response.meta.get("pager") or (script_pager(response, response.url), 1)
+        if template is None or stale > self.stale_limit:
+            return
+        hint = last_page_hint(response)
+        if hint is not None and number >= hint:
+            return
+        url = canonical_url(template.replace(PAGE_PLACEHOLDER, str(number + 1)))
+        if url in self.listings_requested or (self.site.listing_pattern
+                                              and not self.site.listing_pattern.search(_path_and_query(url))):
+            return
+        self.listings_requested.add(url)
+        self._count("script_pages")
+        yield self._listing_request(url, stale=stale, pager=(template, number + 1))
 
     def parse_article(self, response: Response, recheck: bool = False):
         now = utc_now()
@@ -266,9 +288,12 @@ class PortalSpider(scrapy.Spider):
         """The address shapes found to hold no articles, for the next run."""
         return [shape for shape, (pages, articles) in self.judged.items() if _is_barren(pages, articles)]
 
-    def _listing_request(self, url: str, stale: int) -> scrapy.Request:
+    def _listing_request(self, url: str, stale: int, pager: tuple[str, int] | None = None) -> scrapy.Request:
+        meta = {"dont_redirect": True, "handle_httpstatus_list": list(REDIRECT_STATUSES)}
+        if pager:
+            meta["pager"] = pager  # (address template, page number) of a page a script would load
         return scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": stale},
-                              meta={"dont_redirect": True, "handle_httpstatus_list": list(REDIRECT_STATUSES)})
+                              meta=meta)
 
     def _article_request(self, url: str, headers: dict | None = None, recheck: bool = False) -> scrapy.Request:
         statuses = [*REDIRECT_STATUSES, *((304, *GONE_STATUSES) if recheck else ())]
@@ -281,6 +306,8 @@ class PortalSpider(scrapy.Spider):
         or that robots.txt kept us from fetching."""
         request = failure.request
         if failure.check(HttpError):
+            if request.meta.get("pager") and failure.value.response.status in GONE_STATUSES:
+                return  # past a script pager's last page: the end of the listing, not a failure
             kind = f"http-{failure.value.response.status}"
         else:
             kind = next((name for name, kinds in FAILURE_KINDS if failure.check(*kinds)),
@@ -304,26 +331,6 @@ FAILURE_KINDS = (
                          ResponseDataLossError)),
     ("ignored", (IgnoreRequest,)),
 )
-
-_ARROWS = r"(?:›|»|>>|>|→)"
-_NEXT_TEXT = re.compile(
-    rf"^\s*(?:(?:trang\s*sau|trang\s*tiếp|tiếp\s*theo|tiếp|sau|next(?:\s*page)?)\s*{_ARROWS}*|{_ARROWS}+)\s*$", re.I)
-_PAGE_NUMBER = re.compile(r"(?:[?&;_](?:page|trang|p|pg|pageindex|cur)=|/page/|/trang-)(\d+)", re.I)
-
-
-def _is_next_link(link, page_url: str) -> bool:
-    """A pagination link to the following page: rel=next, a class naming
-    "next", a text such as "Trang sau", "Tiếp >>" or "»", or the number of
-    the page after this one ("[2]" on a first page)."""
-    names = f"{link.attrib.get('rel', '')} {link.attrib.get('class', '')}".lower()
-    if "next" in names:
-        return True
-    text = " ".join(" ".join(link.css("::text").getall()).split())
-    if _NEXT_TEXT.match(text):
-        return True
-    current = _PAGE_NUMBER.search(page_url)
-    return text.strip("[]() ") == str(int(current.group(1)) + 1 if current else 2)
-
 
 def _is_barren(pages: int, articles: int) -> bool:
     return pages >= BARREN_AFTER and articles <= (1 - BARREN_SHARE) * pages
