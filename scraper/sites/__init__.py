@@ -12,10 +12,12 @@ import yaml
 
 DEFAULT_REGISTRY = Path(str(resources.files(__package__) / "registry.yaml"))
 KNOWN_FIELDS = {"name", "agency", "province", "platform", "domains", "base_url", "start_paths",
-                "article_pattern", "listing_pattern", "settings", "budget", "demo"}
+                "article_pattern", "listing_pattern", "settings", "budget", "demo", "tls", "http_only"}
 BUDGET_FIELDS = ("pages", "depth", "minutes")
 # The extraction profiles (scraper/extract/profiles/), plus "generic" for none.
 PLATFORMS = ("vnportal", "liferay", "sharepoint", "wordpress", "legacy", "national", "generic")
+# How a site's TLS is taken (scraper/tls.py): verify it, record it (the default), accept a known-invalid chain, or legacy TLS.
+TLS_OPTIONS = ("verify", "default", "unverified", "legacy")
 
 
 class RegistryError(ValueError):
@@ -46,6 +48,8 @@ class Site:
     settings: dict = field(default_factory=dict)
     budget: dict = field(default_factory=dict)  # pages, depth, minutes: this site's limits per run
     demo: bool = False  # a site of the offline portal: left out of ``crawl --all``
+    tls: str = "default"  # one of TLS_OPTIONS
+    http_only: bool = False  # crawled over plain HTTP: its https links are requested as http
 
     @property
     def domain(self) -> str:
@@ -156,6 +160,9 @@ def _site(path: Path, key: str, entry: dict, lines: dict[str, int], entry_line: 
             for name, value in budget.items()):
         raise RegistryError(f"{where('budget')}: field 'budget': expected positive numbers for any of "
                             f"{', '.join(BUDGET_FIELDS)}")
+    tls = entry.get("tls", "default")
+    if tls not in TLS_OPTIONS:
+        raise RegistryError(f"{where('tls')}: field 'tls': unknown {tls!r} (known: {', '.join(TLS_OPTIONS)})")
 
     return Site(
         key=key,
@@ -170,11 +177,13 @@ def _site(path: Path, key: str, entry: dict, lines: dict[str, int], entry_line: 
         province=str(entry.get("province", "")),
         settings=dict(settings),
         budget=dict(budget),
-        demo=_flag(entry.get("demo", False), where("demo")),
+        demo=_flag(entry.get("demo", False), where("demo"), "demo"),
+        tls=tls,
+        http_only=_flag(entry.get("http_only", False), where("http_only"), "http_only"),
     )
 
 
-def _flag(value, where: str) -> bool:
+def _flag(value, where: str, name: str) -> bool:
     if not isinstance(value, bool):
-        raise RegistryError(f"{where}: field 'demo': expected true or false")
+        raise RegistryError(f"{where}: field {name!r}: expected true or false")
     return value
