@@ -17,7 +17,7 @@ from .archive.lock import archive_lock
 from .archive.runs import finish_run, start_run
 from .signals import crawl_interrupted
 from .sites import Site, get_site, load_registry
-from .tls import certificate_state, is_verified
+from .tls import TLSState, crawl_settings, probe
 
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the archive; try later
 STOP_GRACE = 15.0  # seconds a crawl may take to stop after SIGINT/SIGTERM before it is cut short
@@ -119,17 +119,17 @@ def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None
     if registry:
         settings.set("SITES_REGISTRY", str(registry), priority="cmdline")
     with ThreadPoolExecutor(8) as probes:
-        tls = dict(zip([site.key for site in sites], probes.map(lambda site: certificate_state(site.base_url), sites)))
+        tls = dict(zip([site.key for site in sites],
+                       probes.map(lambda site: probe(site.base_url, site.tls, _verifies(settings, site)), sites)))
     with archive_lock(db_path):
-        refused = [_refuse_unverified(db_path, site, tls[site.key]) for site in sites
-                   if _verifies(settings, site) and not is_verified(tls[site.key])]
+        refused = [result for site in sites if (result := _refusal(db_path, settings, site, tls[site.key]))]
         process = CrawlProcess(settings)
         crawlers = []
         for site in sites:
             if any(result.site == site.key for result in refused):
                 continue
             crawler = process.create_crawler("portal")
-            process.crawl(crawler, site=site.key, base_url=base_url, full=full, tls=tls[site.key])
+            process.crawl(crawler, site=site.key, base_url=base_url, full=full, tls=tls[site.key].text)
             crawlers.append((site.key, crawler))
         if crawlers:
             process.start()
@@ -145,24 +145,38 @@ def _stats(crawler) -> dict:
 
 
 def _verifies(settings: Settings, site: Site) -> bool:
-    """Whether the crawl of ``site`` verifies certificates (its registry settings, then -s, then the project)."""
+    """Whether the crawl of ``site`` verifies certificates (its ``tls`` option and
+    registry settings, then -s, then the project)."""
     merged = settings.copy()
-    for name, value in site.settings.items():
+    for name, value in {**crawl_settings(site.tls), **site.settings}.items():
         merged.set(name, value, priority="spider")
     return merged.getbool("DOWNLOAD_VERIFY_CERTIFICATES")
 
 
-def _refuse_unverified(db_path: str, site: Site, tls: str) -> RunResult:
-    """A site not crawled because its certificate does not verify, recorded as a failed run."""
-    message = (f"{site.key}: TLS {tls}, and DOWNLOAD_VERIFY_CERTIFICATES is on: nothing fetched. To crawl it "
-               "unverified, set DOWNLOAD_VERIFY_CERTIFICATES: false in the site's registry settings")
+def _refusal(db_path: str, settings: Settings, site: Site, tls: TLSState) -> RunResult | None:
+    """A site not crawled because of its TLS, recorded as a failed run; None when it is crawled."""
+    errors = Counter()
+    if tls.needs_legacy:
+        errors["tls-handshake"] = 1
+        message = (f"{site.key}: TLS {tls.text}: nothing fetched. OpenSSL refuses such servers by default; "
+                   "to crawl it, set tls: legacy in its registry entry")
+    elif not tls.verified and _verifies(settings, site):
+        if site.tls == "verify":
+            message = (f"{site.key}: TLS {tls.text}, and its registry entry says tls: verify: nothing fetched. "
+                       "If its chain is known to be invalid, set tls: unverified to crawl it anyway")
+        else:
+            message = (f"{site.key}: TLS {tls.text}, and DOWNLOAD_VERIFY_CERTIFICATES is on: nothing fetched. "
+                       "To crawl it unverified, set tls: unverified in its registry entry (and no "
+                       "-s DOWNLOAD_VERIFY_CERTIFICATES=True, which wins over the registry)")
+    else:
+        return None
     db = open_archive(db_path)
     try:
         run_id = start_run(db, site.domain, "refused")
-        finish_run(db, run_id, {}, Counter(), "failed", 1, message, tls=tls)
+        finish_run(db, run_id, {}, errors, "failed", 1, message, tls=tls.text)
     finally:
         db.close()
-    return RunResult(site=site.key, status="failed", exit_status=1, message=message, tls=tls)
+    return RunResult(site=site.key, status="failed", exit_status=1, message=message, tls=tls.text)
 
 
 def _result(site: str, stats: dict, received: int | None) -> RunResult:

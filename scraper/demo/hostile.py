@@ -66,6 +66,10 @@ tls-incomplete-chain    a leaf signed by an intermediate CA the server does not 
                         trusting ``ca_file`` (the root CA) still cannot verify it.
 tls-valid-chain         the leaf and its intermediate, under the same root CA: verified by a
                         client trusting ``ca_file``.
+tls-legacy              TLS 1.0 only, at OpenSSL security level 0, with a self-signed RSA
+                        certificate: OpenSSL 3 clients refuse it by default (a site's tls: legacy).
+tls-weak-dh             TLS 1.2 with only DHE ciphers over a 1024-bit group (RFC 2409's second
+                        Oakley group) and a self-signed RSA certificate: refused as "dh key too small".
 """
 
 from __future__ import annotations
@@ -87,6 +91,7 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 import zlib
 from calendar import monthrange
 from collections import Counter
@@ -110,7 +115,7 @@ FAULTS = (
     "huge-pages", "redirect-loop", "offsite-redirect", "home-redirect", "retry-after", "script-in-title",
     "binary-garbage", "tarpit", "reset", "5xx-burst", "gzip-bomb", "language-loop",
 )
-TLS_MODES = ("tls-self-signed", "tls-incomplete-chain", "tls-valid-chain")
+TLS_MODES = ("tls-self-signed", "tls-incomplete-chain", "tls-valid-chain", "tls-legacy", "tls-weak-dh")
 
 # The hostile site names itself by its registry domain (site demo-hostile),
 # as the sonla portal names itself sonla.gov.vn.
@@ -856,10 +861,34 @@ class _Certificates(NamedTuple):
     self_signed_key: Path
 
 
+# RFC 2409 section 6.2: the second Oakley group (1024-bit MODP), generator 2, as DH parameters in PEM
+_WEAK_DH_PARAMETERS = b"""-----BEGIN DH PARAMETERS-----
+MIGHAoGBAP//////////yQ/aoiFowjTExmKLgNwc0SkCTgiKZ8x0Agu+pjsTmyJR
+Sgh5jjQE3e+VGbPNOkMbMCsKbfJfFDdP4TVtbVHCReSFtXZiXn7G9ExC6aY37WsL
+/1y29Aa37e44a/taiZ+lrp8kEXxLH+ZJKGZR7OZTgf//////////AgEC
+-----END DH PARAMETERS-----
+"""
+
+
 def _tls_context(mode: str) -> tuple[ssl.SSLContext, Path]:
     """The server context of a TLS mode, and the certificate a client has to trust."""
     certificates = _certificates()
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    if mode in ("tls-legacy", "tls-weak-dh"):
+        certificate = _legacy_certificate()
+        context.load_cert_chain(certificate)
+        with warnings.catch_warnings():  # TLS 1.0 is deprecated: serving it is the point
+            warnings.simplefilter("ignore", DeprecationWarning)
+            if mode == "tls-legacy":
+                context.minimum_version = context.maximum_version = ssl.TLSVersion.TLSv1
+            else:
+                context.maximum_version = ssl.TLSVersion.TLSv1_2
+        if mode == "tls-legacy":
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")
+        else:
+            context.set_ciphers("DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:@SECLEVEL=0")
+            context.load_dh_params(certificate.with_name("dh1024.pem"))
+        return context, certificate
     if mode == "tls-self-signed":
         context.load_cert_chain(certificates.self_signed, certificates.self_signed_key)
         return context, certificates.self_signed
@@ -923,3 +952,35 @@ def _certificates() -> _Certificates:
     for stem, content in files.items():
         (directory / f"{stem}.pem").write_bytes(content)
     return _Certificates(**{stem: directory / f"{stem}.pem" for stem in files})
+
+
+@functools.cache
+def _legacy_certificate() -> Path:
+    """A self-signed RSA certificate for 127.0.0.1 and localhost, its key in
+    the same PEM file (DHE-RSA ciphers need an RSA key), beside the weak DH
+    parameters (dh1024.pem); made once per process."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(timezone.utc)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "govnews offline portal"),
+                      x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=30))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
+                                                    x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    directory = Path(tempfile.mkdtemp(prefix="govnews-legacy-tls-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    (directory / "dh1024.pem").write_bytes(_WEAK_DH_PARAMETERS)
+    path = directory / "legacy.pem"
+    path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return path

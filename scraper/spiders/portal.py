@@ -34,6 +34,7 @@ from ..items import FetchedPage, FetchFailed, Gone, NotModified
 from ..politeness import RobotsBlocked
 from ..signals import page_judged
 from ..sites import Site, get_site
+from ..tls import crawl_settings
 from ..urls import canonical_url, is_trap, same_site, url_shape
 
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "ETag")
@@ -95,7 +96,7 @@ class PortalSpider(scrapy.Spider):
         if is_loopback(spider.site.base_url):
             for name, value in LOOPBACK_SETTINGS.items():
                 settings.set(name, value, priority="spider")
-        for name, value in spider.site.settings.items():
+        for name, value in {**crawl_settings(spider.site.tls), **spider.site.settings}.items():
             settings.set(name, value, priority="spider")
         budget = spider.site.budget
         settings.set("CLOSESPIDER_PAGECOUNT", budget.get("pages", settings.getint("CRAWL_MAX_PAGES")), priority="spider")

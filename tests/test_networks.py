@@ -1,0 +1,142 @@
+"""Real networks (research §3.6): each per-site option of the registry
+against a local server that behaves that way, with the real ``govnews crawl``.
+
+Legacy TLS (TLS 1.0 only; a 1024-bit DH group) that OpenSSL 3 refuses by
+default, self-signed certificates verified or knowingly accepted, a site
+served over plain HTTP whose links say https.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import sqlite_utils
+import yaml
+
+from scraper.demo import build_articles
+from scraper.demo.hostile import HostilePortal
+from scraper.sites import DEFAULT_REGISTRY
+from scraper.tls import crawl_settings
+
+from .conftest import ROOT, govnews
+
+
+def registry(tmp_path, **fields) -> str:
+    """A registry holding the bundled demo-hostile entry with ``fields`` added (tls, http_only)."""
+    entry = yaml.safe_load(DEFAULT_REGISTRY.read_text(encoding="utf-8"))["sites"]["demo-hostile"]
+    path = tmp_path / f"sites-{'-'.join(f'{k}-{v}' for k, v in fields.items()) or 'plain'}.yaml"
+    path.write_text(yaml.safe_dump({"sites": {"demo-hostile": {**entry, **fields}}}, allow_unicode=True),
+                    encoding="utf-8")
+    return str(path)
+
+
+def crawl(portal: HostilePortal, registry_file: str, db, base_url: str | None = None, env: dict | None = None):
+    return govnews("crawl", "demo-hostile", "--registry", registry_file, "--base-url", base_url or portal.base_url,
+                   "--db", str(db), "-s", "LOG_LEVEL=ERROR", env={**os.environ, **(env or {})})
+
+
+def last_run(db) -> dict:
+    return next(sqlite_utils.Database(db).query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1"))
+
+
+def stored(db) -> int:
+    return sqlite_utils.Database(db)["articles"].count
+
+
+def small_portal(faults) -> HostilePortal:
+    return HostilePortal(faults, build_articles(per_category=2))
+
+
+# ---------------------------------------------------------------- TLS
+
+
+@pytest.mark.parametrize("mode, agreed", [("tls-legacy", "TLSv1"), ("tls-weak-dh", "TLSv1.2")])
+def test_legacy_tls_is_crawled_with_tls_legacy_and_refused_clearly_without(tmp_path, mode, agreed):
+    with small_portal([mode]) as portal:
+        default = crawl(portal, registry(tmp_path), tmp_path / "default.db")
+        asked_by_default = len(portal.log)
+        legacy = crawl(portal, registry(tmp_path, tls="legacy"), tmp_path / "legacy.db")
+        good = len(portal.good_paths)
+    assert default.returncode == 1, default.stderr
+    assert "nothing fetched" in default.stderr and "set tls: legacy in its registry entry" in default.stderr
+    assert asked_by_default == 0  # refused before any request
+    run = last_run(tmp_path / "default.db")
+    assert (run["status"], run["exit_status"], json.loads(run["errors"])) == ("failed", 1, {"tls-handshake": 1})
+    assert run["tls"].startswith("handshake failed: ") and f"legacy TLS: {agreed} with tls: legacy" in run["tls"]
+
+    assert legacy.returncode == 0, legacy.stderr
+    assert stored(tmp_path / "legacy.db") == good
+    assert last_run(tmp_path / "legacy.db")["tls"] == f"legacy TLS ({agreed}) accepted; not verified: self-signed certificate"
+
+
+_FETCH = """
+import json, sys
+import scrapy
+from scrapy.crawler import CrawlerProcess
+
+class Fetch(scrapy.Spider):
+    name = "fetch"
+
+    async def start(self):
+        yield scrapy.Request(sys.argv[1], callback=self.fetched, errback=self.failed)
+
+    def fetched(self, response):
+        print(response.status)
+
+    def failed(self, failure):
+        print("failed:", failure.value)
+
+process = CrawlerProcess({"LOG_LEVEL": "CRITICAL", "RETRY_ENABLED": False, **json.loads(sys.argv[2])})
+process.crawl(Fetch)
+process.start()
+"""
+
+
+def fetch_with_scrapy(url: str, settings: dict) -> str:
+    """What Scrapy's own downloader gets for ``url`` with ``settings`` (a bare crawler, in a process of its own)."""
+    return subprocess.run([sys.executable, "-c", _FETCH, url, json.dumps(settings)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120).stdout.strip()
+
+
+@pytest.mark.parametrize("mode, refusal", [("tls-legacy", "tlsv1 alert protocol version"),
+                                           ("tls-weak-dh", "dh key too small")])
+def test_scrapy_s_downloader_refuses_legacy_tls_as_the_probe_does_unless_told(mode, refusal):
+    """The probe refuses a site before its crawl: Scrapy's downloader must refuse it too, and take it when legacy."""
+    with small_portal([mode]) as portal:
+        default = fetch_with_scrapy(portal.base_url + "/robots.txt", {})
+        legacy = fetch_with_scrapy(portal.base_url + "/robots.txt", crawl_settings("legacy"))
+    assert default.startswith("failed:") and refusal in default, default
+    assert legacy == "200"
+
+
+@pytest.mark.parametrize("tls", ["verify", "unverified"])
+def test_a_self_signed_certificate_is_refused_or_knowingly_accepted(tmp_path, tls):
+    db = tmp_path / "archive.db"
+    with small_portal(["tls-self-signed"]) as portal:
+        result = crawl(portal, registry(tmp_path, tls=tls), db)
+        asked, good = len(portal.log), len(portal.good_paths)
+    run = last_run(db)
+    if tls == "verify":
+        assert result.returncode == 1, result.stderr
+        assert "its registry entry says tls: verify: nothing fetched" in result.stderr
+        assert "set tls: unverified to crawl it anyway" in result.stderr
+        assert (asked, stored(db), run["status"]) == (0, 0, "failed")
+        assert run["tls"] == "not verified: self-signed certificate"
+    else:
+        assert result.returncode == 0, result.stderr
+        assert stored(db) == good
+        assert run["tls"] == "not verified: self-signed certificate (accepted: tls unverified)"
+
+
+def test_tls_verify_crawls_a_chain_that_verifies(tmp_path):
+    db = tmp_path / "archive.db"
+    with small_portal(["tls-valid-chain"]) as portal:
+        result = crawl(portal, registry(tmp_path, tls="verify"), db, env={"SSL_CERT_FILE": str(portal.ca_file)})
+        good = len(portal.good_paths)
+    assert result.returncode == 0, result.stderr
+    assert stored(db) == good
+    assert last_run(db)["tls"].startswith("verified (TLSv1.")
