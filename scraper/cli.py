@@ -216,7 +216,7 @@ def demo_portal(ctx, port, per_category, family, hostile):
     from click.core import ParameterSource
 
     from .demo import DemoPortal, HostilePortal, build_articles, build_family_articles
-    from .demo.hostile import FAULTS, TLS_MODES, parse_faults
+    from .demo.hostile import FAULTS, SITE_MODES, TLS_MODES, parse_faults
 
     given = ctx.get_parameter_source("per_category") == ParameterSource.COMMANDLINE
     if hostile is not None:
@@ -227,7 +227,7 @@ def demo_portal(ctx, port, per_category, family, hostile):
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--hostile") from None
         portal = HostilePortal(faults, build_articles(per_category if given else 8))
-        names = ", ".join(name for name in FAULTS + TLS_MODES if name in portal.faults) or "none"
+        names = ", ".join(name for name in FAULTS + TLS_MODES + SITE_MODES if name in portal.faults) or "none"
         click.echo(f"hostile portal at {portal.scheme}://127.0.0.1:{port}/ ({len(portal.articles)} articles; "
                    f"faults: {names}); Ctrl-C stops", err=True)
         if portal.ca_file:

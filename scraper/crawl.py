@@ -18,6 +18,7 @@ from .archive.runs import finish_run, start_run
 from .signals import crawl_interrupted
 from .sites import Site, get_site, load_registry
 from .tls import TLSState, crawl_settings, probe
+from .urls import over_http
 
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the archive; try later
 STOP_GRACE = 15.0  # seconds a crawl may take to stop after SIGINT/SIGTERM before it is cut short
@@ -112,7 +113,7 @@ def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None
     if base_url:
         sites = [site.with_base_url(base_url) for site in sites]
     if len(sites) == 1:
-        check_reachable(sites[0].base_url)
+        check_reachable(_address(sites[0]))
     open_archive(db_path).close()  # a corrupt or foreign file fails here, before any fetch
     settings = project_settings(overrides)
     settings.set("ARCHIVE_DB", str(db_path), priority="cmdline")
@@ -120,7 +121,7 @@ def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None
         settings.set("SITES_REGISTRY", str(registry), priority="cmdline")
     with ThreadPoolExecutor(8) as probes:
         tls = dict(zip([site.key for site in sites],
-                       probes.map(lambda site: probe(site.base_url, site.tls, _verifies(settings, site)), sites)))
+                       probes.map(lambda site: probe(_address(site), site.tls, _verifies(settings, site)), sites)))
     with archive_lock(db_path):
         refused = [result for site in sites if (result := _refusal(db_path, settings, site, tls[site.key]))]
         process = CrawlProcess(settings)
@@ -142,6 +143,11 @@ def _stats(crawler) -> dict:
         return crawler.stats.get_stats()
     except RuntimeError:
         return {}
+
+
+def _address(site: Site) -> str:
+    """Where the site is crawled from: its base URL, over plain HTTP for an ``http_only`` site."""
+    return over_http(site.base_url) if site.http_only else site.base_url
 
 
 def _verifies(settings: Settings, site: Site) -> bool:

@@ -53,6 +53,16 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+def over_http(url: str) -> str:
+    """``url`` over plain HTTP (a site whose certificate names another host):
+    https://host/path becomes http://host/path; an explicit port stays."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "https":
+        return url
+    netloc = parts.netloc[:-4] if parts.netloc.endswith(":443") else parts.netloc
+    return urlunsplit(("http", netloc, parts.path, parts.query, parts.fragment))
+
+
 def is_trap(url: str) -> bool:
     """True for URL shapes that only a link loop makes: a path segment
     repeated ``MAX_SEGMENT_REPEATS`` times in a row (/en/en/en/), absurd

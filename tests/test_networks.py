@@ -140,3 +140,35 @@ def test_tls_verify_crawls_a_chain_that_verifies(tmp_path):
     assert result.returncode == 0, result.stderr
     assert stored(db) == good
     assert last_run(db)["tls"].startswith("verified (TLSv1.")
+
+
+# ---------------------------------------------------------------- HTTP only
+
+
+def test_an_http_only_site_is_crawled_over_http_and_never_asked_for_https(tmp_path):
+    """The portal speaks plain HTTP only, and every link of its pages (and its base URL) says https."""
+    db, without = tmp_path / "archive.db", tmp_path / "without.db"
+    with small_portal(["https-links"]) as portal:
+        https_base = "https" + portal.base_url[len("http"):]
+        result = crawl(portal, registry(tmp_path, http_only=True), db, base_url=https_base)
+        good = {portal.base_url + path for path in portal.good_paths}
+        # without the option the same links fail: each https request meets an HTTP server
+        control = crawl(portal, registry(tmp_path), without)
+    assert result.returncode == 0, result.stderr
+    archive = sqlite_utils.Database(db)
+    assert {row["url"] for row in archive["articles"].rows} == good  # http://127.0.0.1:<port>/...
+    assert archive["failed_pages"].count == 0
+    assert last_run(db)["tls"] == "none (http)"
+    assert control.returncode == 1
+    assert stored(without) == 0
+    kinds = {row["kind"] for row in sqlite_utils.Database(without)["failed_pages"].rows}
+    assert kinds == {"connection-lost"}
+
+
+def test_over_http_keeps_host_port_path_and_query():
+    from scraper.urls import over_http
+
+    assert over_http("https://cema.gov.vn/tin-tuc/a/b.htm?x=1") == "http://cema.gov.vn/tin-tuc/a/b.htm?x=1"
+    assert over_http("https://cema.gov.vn:443/") == "http://cema.gov.vn/"
+    assert over_http("https://127.0.0.1:8443/a") == "http://127.0.0.1:8443/a"
+    assert over_http("http://cema.gov.vn/a") == "http://cema.gov.vn/a"

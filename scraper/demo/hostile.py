@@ -70,6 +70,11 @@ tls-legacy              TLS 1.0 only, at OpenSSL security level 0, with a self-s
                         certificate: OpenSSL 3 clients refuse it by default (a site's tls: legacy).
 tls-weak-dh             TLS 1.2 with only DHE ciphers over a 1024-bit group (RFC 2409's second
                         Oakley group) and a self-signed RSA certificate: refused as "dh key too small".
+
+The site modes (``SITE_MODES``; never part of "all") change the whole site:
+
+https-links             every on-site link is absolute and says https (https://127.0.0.1:<port>/...),
+                        while the portal speaks plain HTTP only (a site's http_only).
 """
 
 from __future__ import annotations
@@ -116,6 +121,7 @@ FAULTS = (
     "binary-garbage", "tarpit", "reset", "5xx-burst", "gzip-bomb", "language-loop",
 )
 TLS_MODES = ("tls-self-signed", "tls-incomplete-chain", "tls-valid-chain", "tls-legacy", "tls-weak-dh")
+SITE_MODES = ("https-links",)
 
 # The hostile site names itself by its registry domain (site demo-hostile),
 # as the sonla portal names itself sonla.gov.vn.
@@ -252,10 +258,10 @@ def parse_faults(faults: Iterable[str] | str) -> frozenset[str]:
     for name in (name.strip() for name in names):
         if name == "all":
             chosen.update(FAULTS)
-        elif name in FAULTS or name in TLS_MODES:
+        elif name in FAULTS or name in TLS_MODES or name in SITE_MODES:
             chosen.add(name)
         elif name:
-            raise ValueError(f"unknown fault {name!r} (known: all, {', '.join(FAULTS + TLS_MODES)})")
+            raise ValueError(f"unknown fault {name!r} (known: all, {', '.join(FAULTS + TLS_MODES + SITE_MODES)})")
     if len(chosen.intersection(TLS_MODES)) > 1:
         raise ValueError(f"at most one TLS mode, not {', '.join(sorted(chosen.intersection(TLS_MODES)))}")
     if "session-path-canonical" in chosen:
@@ -266,7 +272,7 @@ def parse_faults(faults: Iterable[str] | str) -> frozenset[str]:
 class HostilePortal(DemoPortal):
     """The vnPortal demo site with ``faults`` switched on.
 
-    ``faults``: names of ``FAULTS`` and at most one of ``TLS_MODES``, or
+    ``faults``: names of ``FAULTS``, ``SITE_MODES`` and at most one of ``TLS_MODES``, or
     "all", as a list or a comma-separated text. ``articles`` are the good
     articles (default: 8 per category). The keyword arguments size the faults.
     """
@@ -351,6 +357,10 @@ class HostilePortal(DemoPortal):
             self._served[path] += 1
             nth = self._served[path]
         reply = self._answer(shown, path, query, nth)
+        if "https-links" in self.faults and isinstance(reply, _Response) and reply.content_type == _HTML:
+            https = "https" + self.base_url[len("http"):]
+            reply = replace(reply, body=_ON_SITE_LINK.sub(lambda link: f'{link[1]}{https}{link[0][len(link[1]):]}',
+                                                          reply.body.decode(errors="replace")).encode())
         if isinstance(reply, _Response):
             status = 304 if reply.status == 200 and _not_modified(reply, headers) else reply.status
         else:
@@ -606,7 +616,7 @@ class HostilePortal(DemoPortal):
 
     def _build_traps(self, fault_articles: list[tuple[str, DemoArticle]]) -> dict[str, Trap]:
         traps = {}
-        for name in sorted(self.faults.difference(TLS_MODES)):
+        for name in sorted(self.faults.difference(TLS_MODES, SITE_MODES)):
             articles = tuple(article for fault, article in fault_articles if fault == name)
             paths = frozenset(article.path for article in articles)
             traps[name] = Trap(

@@ -35,7 +35,7 @@ from ..politeness import RobotsBlocked
 from ..signals import page_judged
 from ..sites import Site, get_site
 from ..tls import crawl_settings
-from ..urls import canonical_url, is_trap, same_site, url_shape
+from ..urls import canonical_url, is_trap, over_http, same_site, url_shape
 
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "ETag")
 GONE_STATUSES = (404, 410)
@@ -120,7 +120,7 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.set_value("govnews/tls", self.tls)
         if self.crawler.stats.get_value("govnews/halted"):
             return  # the archive could not record the run: fetch nothing
-        for url in map(canonical_url, self.site.start_urls):
+        for url in map(self._link, self.site.start_urls):
             self.listings_requested.add(url)
             yield self._listing_request(url, stale=0)
         for url in self.plan.retry:
@@ -157,7 +157,7 @@ class PortalSpider(scrapy.Spider):
         self.listing_prints.add(fingerprint)
         listings, next_pages, new_articles, article_links = [], [], 0, 0
         for link in response.css("a[href]"):
-            url = canonical_url(response.urljoin(link.attrib["href"]))
+            url = self._link(response.urljoin(link.attrib["href"]))
             if urlsplit(url).scheme not in ("http", "https") or not same_site(url, self.allowed_domains):
                 continue
             if is_trap(url):
@@ -248,7 +248,7 @@ class PortalSpider(scrapy.Spider):
         origin = canonical_url(chain[0])
         recheck = cb_kwargs.get("recheck", False)
         location = response.headers.get("Location", b"").decode("latin-1").strip()
-        target = canonical_url(response.urljoin(location)) if location else ""
+        target = self._link(response.urljoin(location)) if location else ""
         if not target:
             yield FetchFailed(origin, "redirect-broken", f"{response.status} without a Location", recheck)
         elif target in map(canonical_url, chain):
@@ -269,6 +269,11 @@ class PortalSpider(scrapy.Spider):
             # never dropped as a duplicate: a loop through an address met before is caught above
             meta = {name: response.request.meta[name] for name in ("dont_redirect", "handle_httpstatus_list")}
             yield response.request.replace(url=target, dont_filter=True, meta={**meta, "redirect_chain": chain})
+
+    def _link(self, url: str) -> str:
+        """``url`` in canonical form; over plain HTTP on a site crawled so (``http_only``)."""
+        url = canonical_url(url)
+        return over_http(url) if self.site.http_only and same_site(url, self.allowed_domains) else url
 
     def _is_article(self, url: str) -> bool:
         return bool(self.site.article_pattern.search(_path_and_query(url)))
