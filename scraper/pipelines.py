@@ -4,7 +4,9 @@ Also keeps the run's account: the ``crawl_runs`` row, failed pages for the
 next run to retry, and the verdict that says what really happened: a run
 interrupted by a signal, stopped by a budget, unable to write its archive,
 or whose pages stopped yielding articles (the site's layout probably
-changed) ends with its own status and exit status, never "ok".
+changed) ends with its own status and exit status, never "ok"; so does one
+whose every page was refused (a block page, 401/403/451) or was an empty
+shell of scripts (a site that renders with JavaScript only).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .archive.captures import link_capture, store_capture
 from .archive.runs import SKIPPED_KINDS, clear_failure, finish_run, record_failure, start_run
 from .archive.store import (article_id, mark_checked, mark_removed, mark_unmodified, resolve_identity, touch_seen,
                             utc_now, write_article)
+from .extract.refusal import ACCESS_DENIED, DENIED_STATUSES, JAVASCRIPT_ONLY, REFUSALS, WHAT_STANDS
 from .items import FetchedPage, FetchFailed, Gone, NotModified
 from .signals import crawl_interrupted, page_judged
 from .urls import url_shape
@@ -34,6 +37,12 @@ logger = logging.getLogger(__name__)
 BROKEN_SHARE = 0.5  # more than half the article pages without body or date
 BROKEN_MIN_PAGES = 5
 EXIT_BUDGET = 4  # a budget stopped the run: partial, the next run carries on
+EXIT_ACCESS_DENIED = 5  # every page asked for was refused: the site blocks the crawler
+EXIT_JAVASCRIPT_ONLY = 6  # every page was an empty shell of scripts: not crawlable without a browser
+DENIED_KINDS = (ACCESS_DENIED, *(f"http-{status}" for status in DENIED_STATUSES))
+# What a run can bring besides failures: with none of it, a run whose failures are all refusals was refused.
+PRODUCED = ("articles_new", "articles_changed", "articles_unchanged", "articles_removed", "duplicates",
+            "not_articles", "not_modified")
 EXIT_ARCHIVE = 74  # EX_IOERR: the archive could not be written
 BUDGET_REASONS = {"closespider_pagecount": "page budget", "closespider_timeout": "time budget"}
 
@@ -66,6 +75,7 @@ class ArchivePipeline:
         self.signal: int | None = None
         self.article_shapes: set[str] = set()  # address shapes known to hold articles (urls.url_shape)
         self.rejected_by_shape: Counter = Counter()  # address shape -> pages that were not articles
+        self.refused_by: list[str] = []  # what refusing pages said ("http 403", their titles), in order met
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -134,6 +144,10 @@ class ArchivePipeline:
             self._failed(item.url, failure.kind, str(failure), item.recheck)
             return
         item.body = b""  # the capture keeps it, compressed
+        if article.extractor in REFUSALS:  # a block page or an app shell where the article should be
+            self._count("refused")
+            self._failed(item.url, article.extractor, WHAT_STANDS[article.extractor], item.recheck)
+            return
         article.site = self.site.domain
         self.crawler.signals.send_catch_log(page_judged, url=item.url, is_article=article.is_article)
         shape = url_shape(item.url)
@@ -160,6 +174,9 @@ class ArchivePipeline:
             self._write(mark_checked, url, utc_now())
         self.errors[kind] += 1
         self._count("skipped" if kind in SKIPPED_KINDS else "articles_failed")
+        said = f"http {kind[5:]}" if kind.startswith("http-") else error if error.startswith('"') else ""
+        if kind in DENIED_KINDS and said and said not in self.refused_by:
+            self.refused_by.append(said)
 
     def flush(self) -> None:
         """Write the pending pages (captures, then articles) in one transaction."""
@@ -264,13 +281,26 @@ class ArchivePipeline:
             return ("budget", EXIT_BUDGET,
                     f"{site}: stopped by its {budget} ({self._budget_value(budget)}); "
                     "the next run walks every listing again and fetches what is missing")
-        pages = self.counts["article_pages"]
+        pages = self.counts["article_pages"] - self.counts["refused"]
         robots = self.robots_state()
         if not self.stats.get_value("response_received_count", 0):
             return "failed", 1, f"{site}: no page could be fetched" + (f" (robots.txt {robots})" if robots else "")
         if "every page disallowed" in robots:
             return ("failed", 1, f"{site}: robots.txt {robots} (RFC 9309), so nothing was crawled; "
                                  "the next run asks again")
+        denied = sum(self.errors[kind] for kind in DENIED_KINDS)
+        shells = self.errors[JAVASCRIPT_ONLY]
+        others = self.counts["articles_failed"] - denied - shells
+        if not others and not any(self.counts[name] for name in PRODUCED):
+            if denied and not shells:
+                return ("access-denied", EXIT_ACCESS_DENIED,
+                        f"{site}: {self._access_denied(denied)}, and nothing else came of the run: the site "
+                        "refuses the crawler; ask its operator to allow it, or crawl it more slowly "
+                        "(DOWNLOAD_DELAY in its registry settings), then run again")
+            if shells and not denied:
+                return ("javascript-only", EXIT_JAVASCRIPT_ONLY,
+                        f"{site}: the site renders with JavaScript only: not crawlable without a browser "
+                        f"({shells} pages were an empty shell of scripts)")
         # Pages of a kind that holds articles (on this run or before) that gave
         # none, or no body or date: the site's layout probably changed. Pages
         # of a kind that never held any (a calendar's days) say nothing of it.
@@ -282,8 +312,16 @@ class ArchivePipeline:
                     f"article, no body or no date, or fell back to the generic extractor (layout changed?)")
         if self.counts["articles_failed"]:
             kinds = ", ".join(f"{k} {v}" for k, v in self.errors.most_common() if k not in SKIPPED_KINDS)
-            return "failed", 1, f"{site}: {self.counts['articles_failed']} pages failed ({kinds}); the next run retries them"
+            health = "".join([f"; {self._access_denied(denied)}" if denied else "",
+                              f"; javascript only: {shells} pages (an empty shell of scripts: the site renders "
+                              "them with JavaScript)" if shells else ""])
+            return ("failed", 1, f"{site}: {self.counts['articles_failed']} pages failed ({kinds}); "
+                                 f"the next run retries them{health}")
         return "ok", 0, ""
+
+    def _access_denied(self, pages: int) -> str:
+        said = f" — {', '.join(self.refused_by)}" if self.refused_by else ""
+        return f"access denied: {pages} pages (the site serves a block page{said})"
 
     def robots_state(self) -> str:
         """What the robots.txt of the host the site is crawled from said."""

@@ -172,3 +172,49 @@ def test_over_http_keeps_host_port_path_and_query():
     assert over_http("https://cema.gov.vn:443/") == "http://cema.gov.vn/"
     assert over_http("https://127.0.0.1:8443/a") == "http://127.0.0.1:8443/a"
     assert over_http("http://cema.gov.vn/a") == "http://cema.gov.vn/a"
+
+
+# ---------------------------------------------------------------- refused pages
+
+
+@pytest.mark.parametrize("mode, said", [("denied-403", "http 403"), ("denied-page", '"Thông báo từ chối truy cập"')])
+def test_a_site_that_refuses_every_page_says_so_and_stores_nothing(tmp_path, mode, said):
+    db = tmp_path / "archive.db"
+    with small_portal([mode]) as portal:
+        result = crawl(portal, registry(tmp_path), db)
+        asked = [hit.target for hit in portal.log]
+    assert result.returncode == 5, result.stderr
+    [error] = [line for line in result.stderr.splitlines() if line.startswith("govnews: error:")]
+    assert f"access denied: 4 pages (the site serves a block page — {said})" in error
+    assert "the site refuses the crawler" in error
+    assert stored(db) == 0 and sqlite_utils.Database(db)["captures"].count == 0
+    run = last_run(db)
+    assert (run["status"], run["exit_status"]) == ("access-denied", 5)
+    assert sum(json.loads(run["errors"]).values()) == 4  # the four start listings, nothing further
+    assert sorted(asked) == sorted(["/robots.txt", "/tin-tuc-su-kien", "/chinh-tri", "/kinh-te", "/van-hoa-xa-hoi"])
+
+
+def test_block_pages_among_good_articles_are_named_failures(tmp_path):
+    db = tmp_path / "archive.db"
+    with small_portal(["denied-articles"]) as portal:
+        result = crawl(portal, registry(tmp_path), db)
+        denied = {portal.base_url + path for path in portal.denied_paths}
+        good = {portal.base_url + path for path in portal.good_paths} - denied
+    assert result.returncode == 1, result.stderr
+    assert "2 pages failed (access-denied 2); the next run retries them; access denied: 2 pages" in result.stderr
+    archive = sqlite_utils.Database(db)
+    assert {row["url"] for row in archive["articles"].rows} == good
+    failures = {row["url"]: (row["kind"], row["error"]) for row in archive["failed_pages"].rows}
+    assert failures == {url: ("access-denied", "a block page") for url in denied}
+
+
+def test_a_javascript_only_site_is_named_not_crawlable(tmp_path):
+    db = tmp_path / "archive.db"
+    with small_portal(["javascript-only"]) as portal:
+        result = crawl(portal, registry(tmp_path), db)
+    assert result.returncode == 6, result.stderr
+    assert ("the site renders with JavaScript only: not crawlable without a browser (4 pages were an empty shell "
+            "of scripts)") in result.stderr
+    assert stored(db) == 0
+    run = last_run(db)
+    assert (run["status"], json.loads(run["errors"])) == ("javascript-only", {"javascript-only": 4})

@@ -75,6 +75,12 @@ The site modes (``SITE_MODES``; never part of "all") change the whole site:
 
 https-links             every on-site link is absolute and says https (https://127.0.0.1:<port>/...),
                         while the portal speaks plain HTTP only (a site's http_only).
+denied-403              every page but robots.txt answers 403 with a block page
+                        ("Thông báo từ chối truy cập", as mae.gov.vn's).
+denied-page             every page but robots.txt answers 200 with that block page.
+denied-articles         two of the good articles (``denied_paths``) answer 200 with the block page.
+javascript-only         every page but robots.txt is the empty shell of an app that renders with
+                        JavaScript: a root element, a script, a noscript asking for JavaScript.
 """
 
 from __future__ import annotations
@@ -121,7 +127,7 @@ FAULTS = (
     "binary-garbage", "tarpit", "reset", "5xx-burst", "gzip-bomb", "language-loop",
 )
 TLS_MODES = ("tls-self-signed", "tls-incomplete-chain", "tls-valid-chain", "tls-legacy", "tls-weak-dh")
-SITE_MODES = ("https-links",)
+SITE_MODES = ("https-links", "denied-403", "denied-page", "denied-articles", "javascript-only")
 
 # The hostile site names itself by its registry domain (site demo-hostile),
 # as the sonla portal names itself sonla.gov.vn.
@@ -217,6 +223,18 @@ _TARPIT_HTML = b"<!DOCTYPE html>\n<html lang=\"vi\"><head><title>\xc4\x90ang t\x
 _GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no mtime, unknown OS
 _FINAL_EMPTY_BLOCK = b"\x03\x00"  # a last, empty fixed-Huffman deflate block
 _BOMB_SEGMENT = 1 << 20
+_BLOCK_PAGE = """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Thông báo từ chối truy cập</title></head>
+<body><div class="block-page"><h1>Thông báo từ chối truy cập</h1>
+<p>Yêu cầu của bạn đã bị hệ thống bảo vệ từ chối.</p>
+<p>Nếu bạn cho rằng đây là nhầm lẫn, vui lòng liên hệ quản trị viên và cung cấp mã sự cố: 4f1c-29a7.</p>
+</div></body></html>
+""".encode()
+_APP_SHELL = """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Cổng thông tin điện tử</title>
+<link rel="stylesheet" href="/static/css/main.8c1f.css"><script defer src="/static/js/main.3f2a.js"></script></head>
+<body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div></body></html>
+""".encode()
 
 
 class Hit(NamedTuple):
@@ -303,6 +321,8 @@ class HostilePortal(DemoPortal):
         if self.tls:
             self._tls_context, self.ca_file = _tls_context(self.tls)
         self.traps = self._build_traps(fault_articles)
+        # the good articles answered with a block page (denied-articles)
+        self.denied_paths = [article.path for article in self.articles[:2]] if "denied-articles" in self.faults else []
 
     @property
     def scheme(self) -> str:
@@ -391,6 +411,10 @@ class HostilePortal(DemoPortal):
             if "robots-500" in self.faults:
                 return _error(500)
             return _Response(200, _TEXT, (self.robots_txt() if self._robots is None else self._robots).encode())
+        if self.faults & {"denied-403", "denied-page"} or path in self.denied_paths:
+            return _Response(403 if "denied-403" in self.faults else 200, _HTML, _BLOCK_PAGE)
+        if "javascript-only" in self.faults:
+            return _Response(200, _HTML, _APP_SHELL)
         route = self._routes.get(path)
         if route is not None:
             fault, article = route

@@ -14,6 +14,7 @@ from .blocks import content_blocks, picture_block
 from .classify import FINAL_VERDICTS, TOO_LITTLE, declares_article, not_an_article
 from .cleaning import assemble
 from .page import Page, looks_like_html
+from .refusal import ACCESS_DENIED
 from .profiles import profiles_for
 from .published import published_at
 from .sanitise import body_html
@@ -30,13 +31,18 @@ def extract(html: bytes | str, url: str, platform: str | None = None, *, with_ht
     the article; if it finds none (an empty body, a layout half changed) the
     generic path tries, then the page's JSON-LD article text, and if those
     reject the page too, trafilatura gives a second opinion before the page
-    is called not an article. Never raises
-    on bad input: a page that is not an article gives ``is_article = False``,
-    no invented text, and the first path's reason in ``extractor``.
+    is called not an article. Never raises on bad input: a page that is not
+    an article gives ``is_article = False``, no invented text, and the first
+    path's reason in ``extractor``; or "access-denied" for a block page (no
+    path is tried) and "javascript-only" for an app shell no path could read
+    (scraper/extract/refusal.py).
     """
     page = Page.parse(html, url)
     if page is None:
         return Article(url=url, canonical_url=url, extractor="not-html")
+    refusal = page.refusal.kind if page.refusal else ""
+    if refusal == ACCESS_DENIED:
+        return Article(url=url, canonical_url=page.canonical_url, site=page.site, extractor=refusal)
     first_rejection, reasons = "", set()
     for locate in (_profile_locator(page, platform), generic.locate, generic.from_linked_data, generic.second_opinion):
         if locate is generic.second_opinion and not _wants_second_opinion(page, reasons):
@@ -54,7 +60,7 @@ def extract(html: bytes | str, url: str, platform: str | None = None, *, with_ht
         if reason in FINAL_VERDICTS:
             break
     return Article(url=url, canonical_url=page.canonical_url, site=page.site,
-                   extractor=first_rejection or "generic (no content)")
+                   extractor=refusal or first_rejection or "generic (no content)")
 
 
 def _profile_locator(page: Page, platform: str | None):

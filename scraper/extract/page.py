@@ -18,7 +18,8 @@ from lxml.cssselect import CSSSelector
 
 from .decoding import decode_html
 from .nesting import renest
-from .tree import remove_keeping_tails
+from .refusal import Refusal, page_refusal
+from .tree import HIDDEN_TEXT_TAGS, remove_keeping_tails
 from .vietnamese import clean_text
 
 _BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")
@@ -169,10 +170,6 @@ def required_names(selector: str) -> tuple[frozenset[str], frozenset[str], tuple
     return frozenset(re.findall(r"\.([\w-]+)", plain)), frozenset(re.findall(r"#([\w-]+)", plain)), tests
 
 
-# Elements whose text is code or an alternative rendering, never page text.
-HIDDEN_TEXT_TAGS = ("script", "style", "template", "noscript")
-
-
 @dataclass
 class Page:
     """A page's tree and metadata (meta tags, JSON-LD, canonical URL, site domain).
@@ -188,6 +185,7 @@ class Page:
     json_ld: list[str] = field(default_factory=list)  # the text of each application/ld+json script
     canonical_href: str | None = None  # of the first <link rel="canonical" href>
     base_href: str | None = None  # of the first <base href>
+    refusal: Refusal | None = None  # a block page or a JavaScript-only shell stands here (judged scripts included)
 
     @classmethod
     def parse(cls, html: bytes | str, url: str) -> Page | None:
@@ -216,6 +214,7 @@ class Page:
             else:
                 hidden.append(element)
         page.json_ld = _json_ld(hidden)
+        page.refusal = page_refusal(root)
         remove_keeping_tails(hidden)
         return page
 

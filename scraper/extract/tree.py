@@ -17,6 +17,9 @@ from lxml import etree
 
 from .vietnamese import clean_text
 
+# Elements whose text is code or an alternative rendering, never page text.
+HIDDEN_TEXT_TAGS = ("script", "style", "template", "noscript")
+
 
 def text_start(element: etree._Element, limit: int) -> str:
     """``element.text_content()[:limit]``, reading only the text nodes that

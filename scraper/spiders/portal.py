@@ -29,6 +29,7 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 from ..archive import open_archive
 from ..archive.plan import CrawlPlan, crawl_plan
 from ..archive.store import utc_now
+from ..extract.refusal import page_refusal
 from ..navigation.paging import PAGE_PLACEHOLDER, is_next_link, last_page_hint, script_pager
 from ..items import FetchedPage, FetchFailed, Gone, NotModified
 from ..politeness import RobotsBlocked
@@ -149,6 +150,10 @@ class PortalSpider(scrapy.Spider):
             yield from self._redirect(response, self.parse_listing, {"stale": stale})
             return
         if not isinstance(response, TextResponse):
+            return
+        refusal = page_refusal(response.selector.root)
+        if refusal:  # a block page or an empty shell of scripts where the listing should be
+            yield FetchFailed(canonical_url(response.url), refusal.kind, str(refusal))
             return
         fingerprint = _text_fingerprint(response)
         if fingerprint in self.listing_prints:
