@@ -55,8 +55,10 @@ def crawl(sites, all_sites, db, base_url, full, settings, registry):
     """Crawl SITES from the registry into the archive.
 
     Exit status: 0 ok; 1 the run failed (nothing fetched, or pages failed:
-    the next run retries them); 3 a site's extraction looks broken; 75
-    another run holds the archive.
+    the next run retries them); 3 a site's extraction looks broken; 4 a
+    budget stopped it; 5 the site refused every page; 6 the site renders
+    with JavaScript only; 74 the archive could not be written; 75 another
+    run holds the archive.
     """
     if bool(sites) == all_sites:
         fail("name the sites to crawl, or give --all")
