@@ -88,6 +88,7 @@ READABLE = {
         "<h1>Thông báo nghỉ lễ</h1><p>Cơ quan nghỉ lễ Quốc khánh từ ngày 30/8 đến hết ngày 2/9, "
         "đi làm lại từ thứ Ba ngày 3/9.</p><script>counter()</script>", "Thông báo nghỉ lễ"),
     "an empty page": page("", "Trang"),
+    "an error page with scripts": page("<h1>Trang không tồn tại</h1><script src=\"/js/site.js\"></script>", "Lỗi 404"),
     "a comment form with a captcha under an article": page(
         f"<h1>Hội nghị</h1><p>{PROSE}</p><form><div class=\"g-recaptcha\"></div></form>", "Hội nghị"),
 }
@@ -109,7 +110,9 @@ def test_extraction_names_the_refusal_and_never_makes_it_an_article():
     assert article.extractor not in ("access-denied", "javascript-only")
 
 
-def test_a_huge_page_is_judged_from_its_opening_text():
-    """The judgement reads a bounded amount of text, however long the page."""
-    html = page("<p>" + "Nội dung bài viết. " * 200_000 + "</p><h1>Access denied</h1>", "Bài viết")
+def test_a_page_of_very_many_elements_is_not_walked_to_its_end():
+    """The judgement reads a bounded part of a page: one of 30,000 empty
+    elements is neither, whatever its end says (no block page is that large)."""
+    html = page("<div></div>" * 30_000 + "<h1>Access denied</h1>", "Access denied")
     assert refusal(html) is None
+    assert refusal(page("<div></div>" * 3_000 + "<h1>Access denied</h1>", "Access denied")).kind == "access-denied"

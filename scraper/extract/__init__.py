@@ -14,7 +14,7 @@ from .blocks import content_blocks, picture_block
 from .classify import FINAL_VERDICTS, TOO_LITTLE, declares_article, not_an_article
 from .cleaning import assemble
 from .page import Page, looks_like_html
-from .refusal import ACCESS_DENIED
+from .refusal import ACCESS_DENIED, MAX_BLOCK_TEXT
 from .profiles import profiles_for
 from .published import published_at
 from .sanitise import body_html
@@ -33,16 +33,13 @@ def extract(html: bytes | str, url: str, platform: str | None = None, *, with_ht
     reject the page too, trafilatura gives a second opinion before the page
     is called not an article. Never raises on bad input: a page that is not
     an article gives ``is_article = False``, no invented text, and the first
-    path's reason in ``extractor``; or "access-denied" for a block page (no
-    path is tried) and "javascript-only" for an app shell no path could read
-    (scraper/extract/refusal.py).
+    path's reason in ``extractor``, unless the page is a block page
+    ("access-denied") or an app shell no path could read ("javascript-only":
+    scraper/extract/refusal.py).
     """
     page = Page.parse(html, url)
     if page is None:
         return Article(url=url, canonical_url=url, extractor="not-html")
-    refusal = page.refusal.kind if page.refusal else ""
-    if refusal == ACCESS_DENIED:
-        return Article(url=url, canonical_url=page.canonical_url, site=page.site, extractor=refusal)
     first_rejection, reasons = "", set()
     for locate in (_profile_locator(page, platform), generic.locate, generic.from_linked_data, generic.second_opinion):
         if locate is generic.second_opinion and not _wants_second_opinion(page, reasons):
@@ -53,14 +50,24 @@ def extract(html: bytes | str, url: str, platform: str | None = None, *, with_ht
         article = _article(page, located, with_html)
         reason = not_an_article(page, article, located.content)
         if not reason:
+            if _is_block_page(page, article):
+                break
             article.is_article = True
             return article
         first_rejection = first_rejection or f"{article.extractor} ({reason})"
         reasons.add(reason)
         if reason in FINAL_VERDICTS:
             break
+    refusal = page.refusal.kind if page.refusal else ""
     return Article(url=url, canonical_url=page.canonical_url, site=page.site,
                    extractor=refusal or first_rejection or "generic (no content)")
+
+
+def _is_block_page(page: Page, article: Article) -> bool:
+    """A short "article" that is a block page (Cloudflare's explains itself at
+    some length); a long one is not judged: no block page is that long."""
+    return (len(article.lead) + len(article.body) < MAX_BLOCK_TEXT and page.refusal is not None
+            and page.refusal.kind == ACCESS_DENIED)
 
 
 def _profile_locator(page: Page, platform: str | None):

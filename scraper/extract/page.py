@@ -185,7 +185,7 @@ class Page:
     json_ld: list[str] = field(default_factory=list)  # the text of each application/ld+json script
     canonical_href: str | None = None  # of the first <link rel="canonical" href>
     base_href: str | None = None  # of the first <base href>
-    refusal: Refusal | None = None  # a block page or a JavaScript-only shell stands here (judged scripts included)
+    removed: list[etree._Element] = field(default_factory=list, repr=False)  # its script, style... elements
 
     @classmethod
     def parse(cls, html: bytes | str, url: str) -> Page | None:
@@ -214,8 +214,8 @@ class Page:
             else:
                 hidden.append(element)
         page.json_ld = _json_ld(hidden)
-        page.refusal = page_refusal(root)
         remove_keeping_tails(hidden)
+        page.removed = hidden
         return page
 
     def select(self, selector: str, within: etree._Element | None = None) -> list[etree._Element]:
@@ -303,6 +303,11 @@ class Page:
                     graph = item.get("@graph")
                     pending.extend(graph if isinstance(graph, list) else [])
         return objects
+
+    @cached_property
+    def refusal(self) -> Refusal | None:
+        """Whether a block page or a JavaScript-only shell stands here (scraper/extract/refusal.py)."""
+        return page_refusal(self.root, self.removed)
 
     @cached_property
     def html_title(self) -> str:

@@ -5,13 +5,16 @@ site that renders with JavaScript only.
 Neither is an article nor a listing: a crawl that meets them says so
 instead of archiving them, or of finding nothing without a word (research
 §3.6: mae.gov.vn answers with "Thông báo từ chối truy cập"; lamdong.gov.vn
-renders with JavaScript). Judged on the tree as parsed, scripts included,
-reading at most ``MAX_BLOCK_TEXT`` characters of a page's text.
+renders with JavaScript). Judged on a parsed tree and its scripts, reading
+about ``MAX_BLOCK_TEXT`` characters of its text and at most ``MAX_ELEMENTS``
+elements: extraction asks only about pages it found no long article on, the
+crawl about every listing page.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from lxml import etree
@@ -28,9 +31,9 @@ WHAT_STANDS = {ACCESS_DENIED: "a block page", JAVASCRIPT_ONLY: "an empty shell o
 MAX_BLOCK_TEXT = 1000  # visible characters: a block page says little...
 TERSE_TEXT = 400  # ...and one that is only a message or a captcha, less
 MAX_SHELL_TEXT = 200  # an app shell next to nothing
-BARE_SHELL_TEXT = 20  # scripts and less text than this: nothing to read without running them
 OPENING_TEXT = 300  # the text a terse block page's message is looked for in
 TITLE_SHARE = 0.5  # a title or heading that is a refusal: the refusal's words are at least half of it
+MAX_ELEMENTS = 20_000  # a page with more elements than this is neither (and is not walked further)
 
 _DENIED = re.compile(
     r"từ\s+chối\s+truy\s+cập|truy\s+cập\s+bị\s+(?:từ\s+chối|chặn)|chặn\s+truy\s+cập|"
@@ -61,32 +64,38 @@ class Refusal(NamedTuple):
         return f'"{self.title}"' if self.title else WHAT_STANDS[self.kind]
 
 
-def page_refusal(root: etree._Element) -> Refusal | None:
-    """Whether a parsed page (its script, style and noscript elements still
-    in the tree) is a block page or a JavaScript-only shell; None for any
-    page with text of its own to read."""
+def page_refusal(root: etree._Element, removed: Iterable[etree._Element] = ()) -> Refusal | None:
+    """Whether a parsed page is a block page or a JavaScript-only shell; None
+    for any page with text of its own to read. ``removed``: its script,
+    style, template and noscript elements if they were taken out of the tree
+    (``Page.parse`` does), else they are read in place."""
     text = _visible_text(root, MAX_BLOCK_TEXT)
-    if len(text) >= MAX_BLOCK_TEXT:
+    if text is None or len(text) >= MAX_BLOCK_TEXT:
         return None
-    title = _text(next(root.iter("title"), None))
+    title = _title(root)
     headings = [_text(element) for element in root.iter("h1", "h2", "h3")]
     terse = len(text) < TERSE_TEXT
     if (any(_says_refused(line) for line in [title, *headings])
             or (terse and _DENIED.search(text[:OPENING_TEXT])) or _challenge(root, terse)):
         return Refusal(ACCESS_DENIED, title or next(filter(None, headings), ""))
-    if len(text) < MAX_SHELL_TEXT and _is_app_shell(root, len(text)):
+    if len(text) < MAX_SHELL_TEXT and _is_app_shell(root, [*root.iter(*HIDDEN_TEXT_TAGS), *removed], len(text)):
         return Refusal(JAVASCRIPT_ONLY, title)
     return None
 
 
-def _visible_text(root: etree._Element, limit: int) -> str:
+def _visible_text(root: etree._Element, limit: int) -> str | None:
     """The body's text outside scripts, styles, templates and noscript, cleaned,
-    read until ``limit`` characters or the end."""
-    scope = next(root.iter("body"), root)
-    parts, size = [], 0
+    read until ``limit`` characters or the end; None past ``MAX_ELEMENTS``
+    elements with less text (no block page or app shell is that large)."""
+    scope = root.find("body")  # not root.iter("body"): lxml's iterator looks ahead for the next one
+    scope = root if scope is None else scope
+    parts, size, elements = [], 0, 0
     walker = etree.iterwalk(scope, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         if event == "start":
+            elements += 1
+            if elements > MAX_ELEMENTS:
+                return None
             if element.tag in HIDDEN_TEXT_TAGS:
                 walker.skip_subtree()
                 continue
@@ -108,6 +117,12 @@ def _says_refused(line: str) -> bool:
     return bool(match and len(match.group()) >= TITLE_SHARE * len(line)) or bool(_BARE_DENIAL.fullmatch(line))
 
 
+def _title(root: etree._Element) -> str:
+    """The <title>'s text (in the head, where the parser puts it)."""
+    element = root.find("head/title")
+    return _text(element if element is not None else root.find(".//title"))
+
+
 def _text(element: etree._Element | None) -> str:
     return clean_text("".join(element.itertext()))[:200] if element is not None else ""
 
@@ -123,18 +138,18 @@ def _challenge(root: etree._Element, terse: bool) -> bool:
     return False
 
 
-def _is_app_shell(root: etree._Element, text_length: int) -> bool:
-    """Scripts, and an empty application root, a noscript asking for
-    JavaScript, a framework's page data, or no text at all."""
-    scripts = [script for script in root.iter("script")
-               if (script.get("type") or "").strip().lower() != "application/ld+json"]
+def _is_app_shell(root: etree._Element, hidden: list[etree._Element], text_length: int) -> bool:
+    """Scripts (among the ``hidden`` elements), and an application root, a
+    noscript asking for JavaScript, a framework's page data, or no text at all."""
+    scripts = [element for element in hidden
+               if element.tag == "script" and (element.get("type") or "").strip().lower() != "application/ld+json"]
     if not scripts:
         return False
-    if text_length < BARE_SHELL_TEXT:
+    if not text_length:  # nothing to read without running them
         return True
     if any(element.get("id") in _APP_ROOT_IDS for element in root.iter("div", "main", "section")) or next(
             root.iter("app-root"), None) is not None:
         return True
-    if any(_JAVASCRIPT.search(_text(element)) for element in root.iter("noscript")):
+    if any(element.tag == "noscript" and _JAVASCRIPT.search(_text(element)) for element in hidden):
         return True
     return any(script.get("id") == "__NEXT_DATA__" or _FRAMEWORK_DATA.search(script.text or "") for script in scripts)
