@@ -255,7 +255,7 @@ def demo(db, port):
         check_writable(db)
         with DemoPortal() as portal:
             base_url = portal.start()
-            [result] = run_crawl(["sonla"], db, base_url=base_url, overrides={"LOG_LEVEL": "WARNING"})
+            [result] = run_crawl(["demo-vnportal"], db, base_url=base_url, overrides={"LOG_LEVEL": "WARNING"})
     except (*KNOWN_ERRORS, LockBusy) as error:
         fail(str(error))
     click.echo(result.summary(), err=True)

@@ -29,7 +29,7 @@ def big_portal():
 
 def start_crawl(portal, db):
     return subprocess.Popen(
-        [*GOVNEWS, "crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING",
+        [*GOVNEWS, "crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING",
          "-s", "ARCHIVE_BATCH=20"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
@@ -57,7 +57,7 @@ def test_second_concurrent_run_refuses(big_portal, tmp_path):
     try:
         wait_for(lambda: stored(db) > 0)
         started = time.monotonic()
-        second = govnews("crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db))
+        second = govnews("crawl", "demo-vnportal", "--base-url", big_portal.base_url, "--db", str(db))
         assert time.monotonic() - started < 10
         assert second.returncode == 75
         assert "in use by a running crawl" in second.stderr
@@ -75,7 +75,7 @@ def test_killed_run_is_completed_by_the_next(big_portal, tmp_path):
     victim.wait(timeout=30)
     partial = stored(db)
     assert 0 < partial < len(big_portal.articles)
-    result = govnews("crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
+    result = govnews("crawl", "demo-vnportal", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
     assert result.returncode == 0, result.stderr
     archive = sqlite_utils.Database(db)
     urls = [row["url"] for row in archive["articles"].rows]
@@ -104,7 +104,7 @@ def test_reextract_works_offline_and_records_changes(portal, archive, tmp_path):
     assert damaged > 0
     versions_before = conn["article_versions"].count
     result = subprocess.run(
-        [*GOVNEWS, "reextract", "--db", str(db), "--site", "sonla"], cwd=ROOT, capture_output=True, text=True,
+        [*GOVNEWS, "reextract", "--db", str(db), "--site", "demo-vnportal"], cwd=ROOT, capture_output=True, text=True,
         env={**os.environ, "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}, timeout=300,
     )
     assert result.returncode == 0, result.stderr
@@ -150,8 +150,8 @@ def test_registry_error_names_file_line_and_field(tmp_path, portal):
 def test_sites_lists_last_run(archive):
     result = govnews("sites", "--db", str(archive))
     assert result.returncode == 0, result.stderr
-    line = next(line for line in result.stdout.splitlines() if line.startswith("sonla"))
-    assert "vnportal" in line and "sonla.gov.vn" in line and " ok:" in line
+    line = next(line for line in result.stdout.splitlines() if line.startswith("demo-vnportal "))
+    assert "vnportal" in line and "sonla-demo.gov.vn" in line and " ok:" in line
 
 
 def test_broken_extraction_fails_loudly(portal, tmp_path):
@@ -210,8 +210,8 @@ def test_reextract_of_every_site_records_only_the_sites_it_touched(archive, tmp_
     result = govnews("reextract", "--db", str(db))
     assert result.returncode == 0, result.stderr
     runs = sqlite_utils.Database(db).execute("SELECT site, kind FROM crawl_runs ORDER BY id").fetchall()
-    assert runs[before:] == [("sonla.gov.vn", "reextract")]  # no row for sites never crawled
+    assert runs[before:] == [("sonla-demo.gov.vn", "reextract")]  # no row for sites never crawled
     listing = govnews("sites", "--db", str(db)).stdout
-    line = next(line for line in listing.splitlines() if line.startswith("sonla "))
+    line = next(line for line in listing.splitlines() if line.startswith("demo-vnportal "))
     assert " ok: " in line and "reextract" not in line  # the crawl, not the re-extraction, is the site's last run
-    assert all("never crawled" in line for line in listing.splitlines() if not line.startswith("sonla "))
+    assert all("never crawled" in line for line in listing.splitlines() if not line.startswith("demo-vnportal "))
