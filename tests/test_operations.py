@@ -173,7 +173,8 @@ def test_broken_extraction_fails_loudly(portal, tmp_path):
 
 
 def test_crawl_all_sites_each_on_its_own(tmp_path):
-    """--all crawls every registry site; one site being down fails that site only."""
+    """--all crawls every verified registry site; one site being down fails that site only; an
+    unverified site is left out, and the run says so."""
     from .conftest import free_port
 
     first = DemoPortal(build_articles(per_category=5))
@@ -181,10 +182,12 @@ def test_crawl_all_sites_each_on_its_own(tmp_path):
     second = DemoPortal([replace(a, id=a.id + 1_000_000) for a in build_articles(per_category=7)])
     with first, second:
         entries = []
-        for key, portal in (("one", first), ("two", second), ("down", None)):
+        for key, portal, verified in (("one", first, "true"), ("two", second, "true"), ("down", None, "true"),
+                                      ("unproven", second, "false")):
             base = portal.base_url if portal else f"http://127.0.0.1:{free_port()}"
             entries.append(
-                f"  {key}:\n    name: {key}\n    platform: vnportal\n    domains: [{key}.example.gov.vn]\n"
+                f"  {key}:\n    name: {key}\n    verified: {verified}\n    platform: vnportal\n"
+                f"    domains: [{key}.example.gov.vn]\n"
                 f"    base_url: {base}\n    start_paths: [/tin-tuc-su-kien, /chinh-tri, /kinh-te, /van-hoa-xa-hoi]\n"
                 "    article_pattern: '/[a-z0-9-]+/[a-z0-9-]+-\\d+\\.html$'\n"
                 "    listing_pattern: '^/(?:tin-tuc-su-kien|chinh-tri|kinh-te|van-hoa-xa-hoi)(?:\\?page=\\d+)?$'\n"
@@ -196,6 +199,7 @@ def test_crawl_all_sites_each_on_its_own(tmp_path):
         result = govnews("crawl", "--all", "--registry", str(registry), "--db", str(db), "-s", "LOG_LEVEL=ERROR")
     assert result.returncode == 1, result.stderr
     assert "govnews: error: down: no page could be fetched" in result.stderr
+    assert "govnews: --all leaves out the unverified sites (1; " in result.stderr
     archive = sqlite_utils.Database(db)
     per_site = dict(archive.execute("SELECT site, count(*) FROM articles GROUP BY site").fetchall())
     assert per_site == {"one.example.gov.vn": len(first.articles), "two.example.gov.vn": len(second.articles)}
@@ -211,7 +215,8 @@ def test_reextract_of_every_site_records_only_the_sites_it_touched(archive, tmp_
     assert result.returncode == 0, result.stderr
     runs = sqlite_utils.Database(db).execute("SELECT site, kind FROM crawl_runs ORDER BY id").fetchall()
     assert runs[before:] == [("sonla-demo.gov.vn", "reextract")]  # no row for sites never crawled
-    listing = govnews("sites", "--db", str(db)).stdout
-    line = next(line for line in listing.splitlines() if line.startswith("demo-vnportal "))
+    header, *listing = govnews("sites", "--db", str(db)).stdout.splitlines()
+    assert header.split() == ["site", "state", "platform", "domain", "tls", "last", "run"]
+    line = next(line for line in listing if line.startswith("demo-vnportal "))
     assert " ok: " in line and "reextract" not in line  # the crawl, not the re-extraction, is the site's last run
-    assert all("never crawled" in line for line in listing.splitlines() if not line.startswith("demo-vnportal "))
+    assert all("never crawled" in line for line in listing if not line.startswith("demo-vnportal "))

@@ -61,6 +61,11 @@ class Site:
     notes: str = ""  # quirks and what the entry rests on, for the operator
 
     @property
+    def scheduled(self) -> bool:
+        """Whether ``crawl --all`` (the scheduled run) crawls it: a real site a crawl has proved."""
+        return self.verified and not self.demo
+
+    @property
     def domain(self) -> str:
         """The site's canonical domain, as stored in ``articles.site``."""
         return self.domains[0]
