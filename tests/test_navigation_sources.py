@@ -4,10 +4,15 @@ documents of the shapes portals serve, then on the offline portal's sites."""
 from __future__ import annotations
 
 import gzip
+import json
+import subprocess
+import sys
+import zlib
 
 import pytest
 
 from scraper.navigation.feeds import USUAL_FEED_PATHS, Entry, feed_links, is_feed_address, parse_feed
+from scraper.navigation.sitemaps import MAX_DOCUMENT_BYTES, MAX_ENTRIES, parse_sitemap, robots_sitemaps
 
 # ------------------------------------------------------------------ feeds
 
@@ -151,3 +156,155 @@ def test_the_usual_feed_paths_have_a_feeds_shape():
     assert not any(is_feed_address(url) for url in (
         "https://a.vn/", "https://a.vn/tin-tuc", "https://a.vn/feedback", "https://a.vn/images/rss.png",
         "https://a.vn/comments/feed/"))
+
+
+# ------------------------------------------------------------------ robots.txt and sitemaps
+
+ROBOTS = """\ufeffUser-agent: *
+Disallow:
+# Sitemap: https://tinh-mau.gov.vn/old-sitemap.xml
+Sitemap: https://tinh-mau.gov.vn/sitemap.xml
+sitemap : /sitemap-news.xml   # the news one
+SITEMAP:https://tinh-mau.gov.vn/sitemap.xml
+User-agent: BadBot
+Disallow: /
+Sitemap: https://cdn.tinh-mau.gov.vn/sitemaps/index.xml.gz
+"""
+
+
+def test_robots_sitemap_lines_any_case_absolute_once():
+    assert robots_sitemaps(ROBOTS, "https://tinh-mau.gov.vn/") == [
+        "https://tinh-mau.gov.vn/sitemap.xml", "https://tinh-mau.gov.vn/sitemap-news.xml",
+        "https://cdn.tinh-mau.gov.vn/sitemaps/index.xml.gz",
+    ]
+    assert robots_sitemaps("User-agent: *\nDisallow: /admin/\n", "https://a.vn/") == []
+
+
+URLSET = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+<url><loc>https://tinh-mau.gov.vn/</loc><changefreq>hourly</changefreq></url>
+<url><loc>https://tinh-mau.gov.vn/tin-tuc/bai-1.html</loc><lastmod>2024-01-10T08:30:00+07:00</lastmod>
+  <image:image><image:loc>https://tinh-mau.gov.vn/anh/bai-1.jpg</image:loc></image:image></url>
+<url><image:image><image:loc>https://tinh-mau.gov.vn/anh/mo-coi.jpg</image:loc></image:image></url>
+<url><loc>/tin-tuc/bai-2.html</loc><lastmod>2024-01-09</lastmod></url>
+<url><loc>https://tinh-mau.gov.vn/tin-tuc/bai-1.html</loc></url>
+</urlset>
+"""
+
+
+def test_urlset_entries_with_lastmod():
+    sitemap = parse_sitemap(URLSET.encode(), "https://tinh-mau.gov.vn/sitemap.xml")
+    assert sitemap.entries == [
+        Entry("https://tinh-mau.gov.vn/", None),
+        Entry("https://tinh-mau.gov.vn/tin-tuc/bai-1.html", "2024-01-10T08:30:00+07:00"),  # not its image
+        Entry("https://tinh-mau.gov.vn/tin-tuc/bai-2.html", "2024-01-09T00:00:00+07:00"),
+    ]
+    assert sitemap.children == [] and not sitemap.truncated
+
+
+def test_sitemap_without_namespace_after_a_bom_and_blank_lines():
+    body = (b"\xef\xbb\xbf\r\n\n  <?xml version='1.0'?><urlset><url><loc>https://a.vn/x</loc>"
+            b"<lastmod>2024-05-01T10:00:00Z</lastmod></url></urlset>")
+    assert parse_sitemap(body, "https://a.vn/sitemap.xml").entries == [
+        Entry("https://a.vn/x", "2024-05-01T10:00:00+00:00")]
+
+
+INDEX = """<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>https://tinh-mau.gov.vn/sitemap-2024-01.xml</loc><lastmod>2024-01-31T23:00:00+07:00</lastmod></sitemap>
+<sitemap><loc>https://tinh-mau.gov.vn/sitemap-2023-12.xml.gz</loc></sitemap>
+</sitemapindex>
+"""
+
+
+def test_gzipped_sitemap_index_known_by_its_magic_bytes_not_its_name():
+    for url in ("https://tinh-mau.gov.vn/sitemap.xml", "https://tinh-mau.gov.vn/sitemap.xml.gz"):
+        for body in (gzip.compress(INDEX.encode()), INDEX.encode()):
+            sitemap = parse_sitemap(body, url)
+            assert sitemap.entries == []
+            assert sitemap.children == ["https://tinh-mau.gov.vn/sitemap-2024-01.xml",
+                                        "https://tinh-mau.gov.vn/sitemap-2023-12.xml.gz"]
+            assert sitemap.children_lastmod == {
+                "https://tinh-mau.gov.vn/sitemap-2024-01.xml": "2024-01-31T23:00:00+07:00"}
+
+
+NEWS = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://bao-mau.vn/thoi-su/bai-moi-102240110083000.htm</loc><lastmod>2024-01-12T09:00:00+07:00</lastmod>
+  <news:news><news:publication><news:name>Báo Mẫu</news:name><news:language>vi</news:language></news:publication>
+  <news:publication_date>2024-01-10T08:30:00+07:00</news:publication_date><news:title>Bài mới</news:title></news:news></url>
+</urlset>
+"""
+
+
+def test_news_sitemap_gives_the_publication_date_over_lastmod():
+    assert parse_sitemap(NEWS.encode(), "https://bao-mau.vn/sitemap-news.xml").entries == [
+        Entry("https://bao-mau.vn/thoi-su/bai-moi-102240110083000.htm", "2024-01-10T08:30:00+07:00")]
+
+
+def test_text_sitemap_one_address_a_line():
+    body = b"https://a.vn/tin/1\r\n\nhttps://a.vn/tin/2\nhttps://a.vn/tin/1\n"
+    assert parse_sitemap(body, "https://a.vn/sitemap.txt").entries == [Entry("https://a.vn/tin/1", None),
+                                                                         Entry("https://a.vn/tin/2", None)]
+
+
+@pytest.mark.parametrize("body", [
+    b"<!DOCTYPE html><html><body><h1>Trang ch\xe1\xbb\xa7</h1></body></html>",  # the home page, status 200
+    b"User-agent: *\nDisallow: /\n",
+    b"",
+    gzip.compress(b"<html><body>not found</body></html>"),
+])
+def test_what_is_not_a_sitemap_gives_none(body):
+    assert parse_sitemap(body, "https://a.vn/sitemap.xml") is None
+
+
+def test_a_feed_named_as_a_sitemap_gives_its_entries():
+    sitemap = parse_sitemap(RSS2.encode(), "https://tinh-mau.gov.vn/rss/home.rss")
+    assert sitemap.entries[0] == Entry("https://tinh-mau.gov.vn/tin-tuc/hoi-nghi-giao-ban-101.html",
+                                       "2024-01-10T08:30:00+07:00")
+
+
+def test_entries_capped_at_the_protocols_limit():
+    body = ("<urlset>" + "".join(f"<url><loc>https://a.vn/tin/{n}</loc></url>" for n in range(MAX_ENTRIES + 10))
+            + "</urlset>").encode()
+    sitemap = parse_sitemap(body, "https://a.vn/sitemap.xml")
+    assert len(sitemap.entries) == MAX_ENTRIES and sitemap.truncated
+    assert sitemap.entries[-1].url == f"https://a.vn/tin/{MAX_ENTRIES - 1}"
+
+
+def _gzip_bomb(prefix: bytes, inflated_size: int) -> bytes:
+    """A gzip stream of ``prefix`` and then spaces, ``inflated_size`` bytes
+    inflated. Each megabyte of spaces compresses alone (a full flush resets
+    the compressor), so one compressed block repeated makes the stream in
+    milliseconds; its CRC is wrong, which nothing inflating it as far as
+    the limit ever sees."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    head = compressor.compress(prefix) + compressor.flush(zlib.Z_FULL_FLUSH)
+    megabyte = b" " * 2 ** 20
+    block = compressor.compress(megabyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    assert compressor.compress(megabyte) + compressor.flush(zlib.Z_FULL_FLUSH) == block
+    return head + block * (inflated_size // len(megabyte)) + compressor.flush()
+
+
+def test_gzip_bomb_is_inflated_only_to_the_limit():
+    """A 2 GB bomb in a 2 MB body, parsed in a fresh interpreter: quick, and
+    its memory stays near the 50 MB limit (libxml2's memory is no Python
+    allocation, so the process's peak is what is measured)."""
+    bomb = _gzip_bomb(b"<urlset><url><loc>https://a.vn/tin/1</loc></url>", 2 * 2 ** 30)
+    assert len(bomb) < 4 * 2 ** 20
+    script = """
+import json, resource, sys, time
+from scraper.navigation.sitemaps import parse_sitemap
+body = sys.stdin.buffer.read()
+before, start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
+sitemap = parse_sitemap(body, "https://a.vn/sitemap.xml")
+print(json.dumps({"urls": [e.url for e in sitemap.entries], "truncated": sitemap.truncated,
+                  "seconds": time.monotonic() - start,
+                  "grown_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before}))
+"""
+    result = subprocess.run([sys.executable, "-c", script], input=bomb, capture_output=True, timeout=120, check=True)
+    outcome = json.loads(result.stdout)
+    assert outcome["urls"] == ["https://a.vn/tin/1"] and outcome["truncated"]
+    assert outcome["seconds"] < 20
+    assert outcome["grown_kb"] * 1024 < 4 * MAX_DOCUMENT_BYTES
