@@ -7,12 +7,19 @@ import gzip
 import json
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 import zlib
 
 import pytest
 
+from scraper.demo import FAMILIES, DemoPortal
+from scraper.demo.content import CATEGORIES
+from scraper.extract.dates import VIETNAM_TZ
 from scraper.navigation.feeds import USUAL_FEED_PATHS, Entry, feed_links, is_feed_address, parse_feed
+from scraper.navigation.menu import listing_candidates, menu_links
 from scraper.navigation.sitemaps import MAX_DOCUMENT_BYTES, MAX_ENTRIES, parse_sitemap, robots_sitemaps
+from scraper.urls import canonical_url
 
 # ------------------------------------------------------------------ feeds
 
@@ -308,3 +315,227 @@ print(json.dumps({"urls": [e.url for e in sitemap.entries], "truncated": sitemap
     assert outcome["urls"] == ["https://a.vn/tin/1"] and outcome["truncated"]
     assert outcome["seconds"] < 20
     assert outcome["grown_kb"] * 1024 < 4 * MAX_DOCUMENT_BYTES
+
+
+# ------------------------------------------------------------------ menus and listing candidates
+
+PORTAL_HOME = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Cổng TTĐT tỉnh Mẫu</title></head>
+<body><div class="top-links"><a href="/lien-he">Liên hệ</a> <a href="/en">English</a></div>
+<nav class="main-nav"><ul>
+<li><a href="/">Trang chủ</a></li>
+<li><a href="https://www.tinh-mau.gov.vn/tin-tuc">Tin tức</a><ul class="sub">
+  <li><a href="/tin-tuc">Tin tức - Sự kiện</a></li><li><a href="tin-tuc/chinh-tri#top">Chính trị</a></li>
+  <li><a href="/tin-tuc/kinh-te?utm_source=menu">Kinh tế</a></li></ul></li>
+<li><a href="#">Văn bản</a><ul class="sub"><li><a href="/van-ban/chi-dao">Văn bản chỉ đạo</a></li>
+  <li><a href="/files/quy-che.pdf">Quy chế (PDF)</a></li></ul></li>
+<li><a href="https://dichvucong.tinh-mau.gov.vn/">Dịch vụ công</a></li>
+<li><a href="/Default.aspx?pageid=501">Sơ đồ cổng</a></li><li><a href="/tim-kiem">Tìm kiếm</a></li>
+<li><a href="/dang-nhap">Đăng nhập</a></li><li><a href="/web/english">English</a></li>
+<li><a href="/fr/accueil" hreflang="fr">Français</a></li><li><a href="/rss.htm">RSS</a></li>
+<li><a href="javascript:void(0)">Thêm</a></li><li><a href="mailto:ubnd@tinh-mau.gov.vn">Thư điện tử</a></li>
+<li><a href="tel:02123456789">Đường dây nóng</a></li><li><a href="/hoi-dap">Hỏi đáp</a></li>
+</ul></nav>
+<main><h1>Tin nổi bật</h1><a href="/tin-tuc/bai-1.html">Bài thứ nhất</a></main></body></html>
+"""
+
+
+def test_menu_links_category_pages_in_order_without_utilities():
+    assert menu_links(PORTAL_HOME.encode(), "https://www.tinh-mau.gov.vn/") == [
+        "https://www.tinh-mau.gov.vn/tin-tuc", "https://www.tinh-mau.gov.vn/tin-tuc/chinh-tri",
+        "https://www.tinh-mau.gov.vn/tin-tuc/kinh-te", "https://www.tinh-mau.gov.vn/van-ban/chi-dao",
+        "https://www.tinh-mau.gov.vn/hoi-dap",
+    ]
+
+
+def test_menu_links_of_an_inner_page_leave_it_out_with_or_without_www():
+    assert menu_links(PORTAL_HOME, "https://tinh-mau.gov.vn/tin-tuc")[:2] == [
+        "https://tinh-mau.gov.vn/tin-tuc/chinh-tri", "https://tinh-mau.gov.vn/tin-tuc/kinh-te"]
+
+
+@pytest.mark.parametrize("menu, category", [
+    ('<div id="ctl00_MenuTop"><a href="/tin-tuc">Tin tức</a></div>', "/tin-tuc"),  # vnPortal
+    ('<div class="menu"><a href="/tin-tuc">Tin tức</a></div>', "/tin-tuc"),
+    ('<nav id="navigation" class="sort-pages"><ul role="menubar"><li class="lfr-nav-item">'
+     '<a href="/web/guest/tin-tuc" role="menuitem">Tin tức</a></li></ul></nav>', "/web/guest/tin-tuc"),  # Liferay
+    ('<div class="ms-core-navigation"><ul class="root ms-core-listMenu-root static"><li class="static">'
+     '<a class="static menu-item" href="/Trang/TinTuc.aspx?dm=1">Tin tức</a></li></ul></div>',
+     "/Trang/TinTuc.aspx?dm=1"),  # SharePoint
+    ('<ul id="primary-menu" class="menu"><li class="menu-item menu-item-type-taxonomy">'
+     '<a href="/category/tin-tuc/">Tin tức</a></li></ul>', "/category/tin-tuc/"),  # WordPress
+    ('<table><tr><td><a class="menuleft" href="/default.asp?act=list&amp;cat=1">Tin tức</a></td></tr></table>',
+     "/default.asp?act=list&cat=1"),  # a table layout: only the link's own class says so
+    ('<div role="navigation"><a href="/tin-tuc">Tin tức</a></div>', "/tin-tuc"),
+    ('<div class="mega-menu"><div class="col"><a href="/tin-tuc">Tin tức</a></div></div>', "/tin-tuc"),
+    ('<ul class="navbar-nav"><li class="nav-item"><a class="nav-link" href="/tin-tuc">Tin tức</a></li></ul>',
+     "/tin-tuc"),
+])
+def test_menus_of_every_platform(menu, category):
+    html = f"<html><body><div class=header>{menu}</div><p>Nội dung <a href='/lich'>Lịch</a></p></body></html>"
+    assert menu_links(html, "https://a.gov.vn/") == ["https://a.gov.vn" + category]
+
+
+def test_what_is_named_like_a_menu_but_is_none():
+    html = """<html><body class="menu-open"><div id="wrapper" class="has-navbar">
+<main><a href="/tin-tuc/bai-1.html">Bài</a></main></div>
+<div class="ArticleInMenu">
+<a href="/tin-tuc/hoi-nghi-tong-ket-cong-tac-nam-2023-va-trien-khai-nhiem-vu-2024">Hội nghị tổng kết công tác năm 2023
+ và triển khai nhiệm vụ năm 2024</a>
+<a href="/tin-tuc/doan-cong-tac-tham-va-lam-viec-tai-huyen">Đoàn công tác của tỉnh thăm và làm việc tại huyện miền núi</a>
+<a href="/tin-tuc/ky-hop">Kỳ họp thứ mười một Hội đồng nhân dân huyện thông qua nhiều nghị quyết</a></div>
+<nav class="pagination"><a href="/tin-tuc?page=2">2</a><a href="/tin-tuc?page=3">3</a></nav>
+<nav><a href="/gioi-thieu">Giới thiệu</a></nav></body></html>"""
+    assert menu_links(html, "https://a.gov.vn/tin-tuc") == ["https://a.gov.vn/gioi-thieu"]
+
+
+def test_menu_links_resolve_against_the_pages_base():
+    html = ('<html><head><base href="/portal/"></head>'
+            '<body><nav><a href="KenhTin/Tin-tuc.aspx">Tin tức</a></nav></body></html>')
+    assert menu_links(html, "https://a.gov.vn/portal/Pages/default.aspx") == [
+        "https://a.gov.vn/portal/KenhTin/Tin-tuc.aspx"]
+
+
+def test_no_markup_no_links():
+    assert menu_links(b"", "https://a.gov.vn/") == [] and listing_candidates("  ", "https://a.gov.vn/") == []
+
+
+HOME_BLOCKS = """<html><body>
+<nav class="menu"><a href="/tin-tuc">Tin tức</a></nav>
+<div class="home">
+ <div class="block"><h2><a href="/chinh-tri">Chính trị</a></h2>
+  <div class="item"><a href="/chinh-tri/bai-1"><img src="/a.jpg" alt=""></a>
+   <h3><a href="/chinh-tri/bai-1">Thường trực Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy về công tác cán bộ</a></h3></div>
+  <ul><li><a href="/chinh-tri/bai-2">Hội đồng nhân dân tỉnh giám sát việc thực hiện chính sách giảm nghèo bền vững</a></li>
+   <li><a href="/chinh-tri/bai-3">Đảng bộ xã kết nạp mười sáu đảng viên mới trong dịp kỷ niệm thành lập Đảng</a></li></ul>
+  <a class="more" href="/chinh-tri">Xem thêm »</a></div>
+ <div class="block"><div class="block-title">Tin nổi bật</div>
+  <div class="teaser"><h3><a href="/kinh-te/bai-4">Hội chợ nông sản 2024</a></h3><p>Sáng nay khai mạc hội chợ.</p></div>
+  <div class="teaser"><h3><a href="/kinh-te/bai-5">Thu ngân sách huyện sáu tháng đầu năm đạt chín mươi phần trăm dự toán</a></h3>
+   <a href="/kinh-te/bai-5">12/06/2024</a> <a href="/kinh-te/bai-5#binh-luan">Bình luận (3)</a></div>
+  <div class="teaser"><h3><a href="/kinh-te/bai-6">Nông dân thu hoạch chè Shan tuyết cổ thụ trên đỉnh núi cao</a></h3></div>
+  <div class="teaser"><h3><a href="/kinh-te/bai-7">Hợp tác xã cà phê nâng cao giá trị sản phẩm nhờ chuyển đổi số</a></h3></div>
+  <span class="cat-links"><a href="/kinh-te" rel="category tag">Kinh tế</a></span>
+  <div class="view-all"><a href="/van-hoa">Xem tất cả</a></div></div>
+ <p><a href="/tin-tuc/bai-8">Xem thêm: Lễ hội văn hóa các dân tộc được tổ chức tại quảng trường trung tâm</a></p>
+</div></body></html>"""
+
+
+def test_listing_candidates_view_all_links_block_headings_and_category_links():
+    assert listing_candidates(HOME_BLOCKS, "https://a.gov.vn/") == [
+        "https://a.gov.vn/chinh-tri", "https://a.gov.vn/kinh-te", "https://a.gov.vn/van-hoa"]
+
+
+# ------------------------------------------------------------------ the offline portal's sites, over HTTP
+
+FEEDLESS = ("legacy", "tandan")  # the platforms whose sites serve no feed
+
+
+@pytest.fixture(scope="module", params=("vnportal", *FAMILIES))
+def demo(request):
+    with DemoPortal(family=request.param) as running:
+        yield running
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def served(demo, url: str) -> str:
+    """``url`` on the running portal (a page may link its canonical domain, as WordPress links its feeds)."""
+    canonical_base = demo.site.canonical_base if demo.site else None
+    return demo.base_url + url[len(canonical_base):] if canonical_base and url.startswith(canonical_base) else url
+
+
+def home_url(demo) -> str:
+    return demo.base_url + (demo.site.home_paths[0] if demo.site else "/")
+
+
+def listing_urls(demo) -> list[str]:
+    """The first page of each category's listing."""
+    if demo.site is None:
+        return [f"{demo.base_url}/{slug}" for slug, _ in CATEGORIES]
+    return [canonical_url(demo.base_url + demo.site.listing_path(category, 1)) for category in demo.site.categories]
+
+
+def articles_by_url(demo) -> dict:
+    return {canonical_url(demo.base_url + article.path): article for article in demo.articles}
+
+
+def test_menu_links_give_every_category_listing_and_no_article(demo):
+    articles = articles_by_url(demo)
+    for page in (home_url(demo), demo.base_url + demo.articles[0].path):
+        status, body = fetch(page)
+        assert status == 200
+        found = menu_links(body, page)
+        assert set(listing_urls(demo)) <= set(found), page
+        assert not set(found) & set(articles)
+        assert all(url.startswith(demo.base_url + "/") for url in found)
+
+
+def test_listing_candidates_of_the_home_page_give_every_category_listing_and_no_article(demo):
+    status, body = fetch(home_url(demo))
+    found = listing_candidates(body, home_url(demo))
+    assert set(listing_urls(demo)) <= set(found)
+    assert not set(found) & set(articles_by_url(demo))
+
+
+def discovered_feeds(demo) -> dict[str, list[Entry]]:
+    """The feeds discovery finds: those the home page names, else the usual
+    paths; an HTML page among them is read for the feeds it lists."""
+    status, home = fetch(home_url(demo))
+    to_try = [served(demo, url) for url in feed_links(home, home_url(demo))]
+    to_try += [demo.base_url + path for path in USUAL_FEED_PATHS]
+    feeds, tried = {}, set()
+    while to_try:
+        url = to_try.pop(0)
+        if url in tried:
+            continue
+        tried.add(url)
+        status, body = fetch(url)
+        entries = parse_feed(body, url) if status == 200 else None
+        if entries is not None:
+            feeds[url] = entries
+        elif status == 200:
+            to_try += [served(demo, link) for link in feed_links(body, url)]
+    return feeds
+
+
+def test_feeds_are_discovered_and_list_the_sites_articles_with_their_times(demo):
+    feeds = discovered_feeds(demo)
+    if demo.family in FEEDLESS:
+        assert feeds == {}
+        return
+    articles = articles_by_url(demo)
+    entries = [entry for listed in feeds.values() for entry in listed]
+    assert len(entries) >= 10
+    for entry in entries:
+        article = articles[entry.url]
+        assert entry.published == article.published.replace(tzinfo=VIETNAM_TZ).isoformat()
+
+
+def test_a_listing_page_declares_its_categorys_feed(demo):
+    if demo.family in FEEDLESS:
+        pytest.skip("no feeds on this platform")
+    listing = listing_urls(demo)[0]
+    status, body = fetch(listing)
+    articles = articles_by_url(demo)
+    category_feeds = []
+    for url in feed_links(body, listing):
+        entries = parse_feed(fetch(served(demo, url))[1], url)
+        if entries and len({articles[entry.url].category_slug for entry in entries}) == 1:
+            category_feeds.append(url)
+    assert category_feeds, feed_links(body, listing)
+
+
+def test_sitemaps_named_by_robots_list_every_article_with_its_day(demo):
+    status, robots = fetch(demo.base_url + "/robots.txt")
+    sitemaps = robots_sitemaps(robots.decode(), demo.base_url + "/")
+    assert sitemaps == [demo.base_url + "/sitemap.xml"]
+    sitemap = parse_sitemap(fetch(sitemaps[0])[1], sitemaps[0])
+    dates = {entry.url: entry.published for entry in sitemap.entries}
+    for url, article in articles_by_url(demo).items():
+        assert dates[url] == f"{article.published:%Y-%m-%d}T00:00:00+07:00"
+    assert set(listing_urls(demo)) <= set(dates) and not sitemap.children and not sitemap.truncated

@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import timezone
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -34,6 +34,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 # not a publication: such an entry is dated None, never "old".
 EARLIEST_YEAR = 1990
 _INFLATE_STEP = 1024 * 1024
+_WEB_SCHEMES = ("http://", "https://")
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,9 @@ def web_address(href: str | None, base: str) -> str | None:
     if not href:
         return None
     try:
-        address = urljoin(base, href)
-        return canonical_url(address) if urlsplit(address).scheme in ("http", "https") else None
-    except ValueError:  # a malformed host ("http://[x")
+        address = href if href[:8].lower().startswith(_WEB_SCHEMES) else urljoin(base, href)
+        return canonical_url(address) if address[:8].lower().startswith(_WEB_SCHEMES) else None
+    except ValueError:  # a malformed host or port ("http://[x", "http://a:99999")
         return None
 
 
