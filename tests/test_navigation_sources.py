@@ -39,6 +39,8 @@ RSS2 = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>Bản sao của tin đầu</title><link>https://tinh-mau.gov.vn/tin-tuc/hoi-nghi-giao-ban-101.html</link></item>
 <item><title>Ngày giữ chỗ</title><link>https://tinh-mau.gov.vn/tin-tuc/ngay-gia-106.html</link>
   <pubDate>0001-01-01T00:00:00</pubDate></item>
+<item><title>Giờ Đông Dương</title><link>https://tinh-mau.gov.vn/tin-tuc/gio-107.html</link>
+  <pubDate>Mon, 08 Jan 2024 16:00:00 ICT</pubDate></item>
 </channel></rss>
 """
 
@@ -52,6 +54,7 @@ def test_rss2_entries_addresses_and_dates():
         Entry("https://tinh-mau.gov.vn/van-hoa/le-hoi-103.html", "2024-01-09T17:15:00+07:00"),
         Entry("https://tinh-mau.gov.vn/tin-tuc/ban-tin-105.html", "2024-01-09T01:30:00+00:00"),
         Entry("https://tinh-mau.gov.vn/tin-tuc/ngay-gia-106.html", None),  # a placeholder date is no date
+        Entry("https://tinh-mau.gov.vn/tin-tuc/gio-107.html", "2024-01-08T16:00:00+07:00"),  # a zone by name
     ]
 
 
@@ -130,7 +133,8 @@ HOME_WITH_FEEDS = """<html><head><base href="https://www.so-mau.gov.vn/vi/">
 <link rel="stylesheet" href="/css/rss.css"></head>
 <body><ul class="social"><li><a href="/Trang/RSS.aspx?dm=3" title="RSS">
 <img src="/img/rss.gif" alt=""></a></li><li><a href="javascript:void(0)">RSS</a></li>
-<li><a href="https://www.facebook.com/somau">Facebook</a></li></ul></body></html>
+<li><a href="https://www.facebook.com/somau">Facebook</a></li>
+<li><a href="https://bao-khac.vn/rss/home.rss">RSS Báo Khác</a></li></ul></body></html>
 """
 
 

@@ -20,8 +20,8 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from .sources import (
-    MAX_ENTRIES, Entry, document_bytes, html_root, link_base, local_name, published_iso, web_address, words, xml_parser,
-    xml_start,
+    MAX_ENTRIES, Entry, document_bytes, html_root, link_base, local_name, published_iso, site_host, web_address, words,
+    xml_parser, xml_start,
 )
 
 __all__ = ["USUAL_FEED_PATHS", "Entry", "feed_links", "is_feed_address", "parse_feed"]
@@ -66,8 +66,9 @@ def feed_links(html: bytes | str, page_url: str) -> list[str]:
     """Absolute addresses of the feeds ``html`` declares or links, in page
     order, without duplicates or the page itself.
 
-    Declared: ``<link rel="alternate">`` of an RSS or Atom type. Linked: an
-    ``<a>`` whose address has a feed's shape (``is_feed_address``) or whose
+    Declared: ``<link rel="alternate">`` of an RSS or Atom type, wherever
+    it is served. Linked: an ``<a>`` to the page's own site (with or without
+    "www.") whose address has a feed's shape (``is_feed_address``) or whose
     label (text, or its image's alt/title) is "RSS". On a page listing a
     portal's feeds this gives every feed it lists.
     """
@@ -76,6 +77,7 @@ def feed_links(html: bytes | str, page_url: str) -> list[str]:
         return []
     base = link_base(root, page_url)
     own = web_address(page_url, page_url)
+    site = site_host(page_url)
     found: list[str] = []
     for element in root.iter("link", "a"):
         href = element.get("href")
@@ -88,6 +90,8 @@ def feed_links(html: bytes | str, page_url: str) -> list[str]:
         address = web_address(href, base)
         if address is None or address == own or address in found:
             continue
+        if element.tag == "a" and site_host(address) != site:
+            continue  # another portal's feed, linked from a sidebar
         if (wanted and "comments" not in urlsplit(address).path.lower().split("/")) or (
                 element.tag == "a" and is_feed_address(address)):
             found.append(address)

@@ -23,7 +23,7 @@ import lxml.html
 from lxml import etree
 
 from .feeds import is_feed_address
-from .sources import html_root, link_base, web_address, words
+from .sources import html_root, link_base, site_host, web_address, words
 
 __all__ = ["listing_candidates", "menu_links"]
 
@@ -103,14 +103,14 @@ class _LinkJudge:
     def __init__(self, root: lxml.html.HtmlElement, page_url: str):
         self.base = link_base(root, page_url)
         self.own = _page_key(web_address(page_url, page_url) or page_url)
-        self.host = _site_host(page_url)
+        self.host = site_host(page_url)
         self._addresses: dict[lxml.html.HtmlElement, str | None] = {}
 
     def address(self, link: lxml.html.HtmlElement) -> str | None:
         """The link's absolute canonical address on this site, or None."""
         if link not in self._addresses:
             address = web_address(link.get("href"), self.base)
-            self._addresses[link] = address if address and _site_host(address) == self.host else None
+            self._addresses[link] = address if address and site_host(address) == self.host else None
         return self._addresses[link]
 
     def category_address(self, link: lxml.html.HtmlElement) -> str | None:
@@ -230,11 +230,4 @@ def _says_utility(text_words: list[str]) -> bool:
 def _page_key(url: str) -> str:
     """``url`` as one page of a site, whether its host is written with "www." or not."""
     parts = urlsplit(url)
-    return f"{_site_host(url)}{parts.path}?{parts.query}"
-
-
-def _site_host(url: str) -> str:
-    """Host and port of ``url``, without a leading "www."."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.")
-    return f"{host}:{parts.port}" if parts.port else host
+    return f"{site_host(url)}{parts.path}?{parts.query}"

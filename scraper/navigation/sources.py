@@ -5,7 +5,7 @@ The entry a feed or sitemap lists and its date; reading their untrusted XML
 lines before the declaration, stray ``&`` or HTML entities that make it
 ill-formed) leniently, without entities, DTDs or network access, and never
 inflated beyond ``MAX_DOCUMENT_BYTES``; reading a page's HTML; making an
-address absolute and canonical.
+address absolute and canonical, and telling whether it is on a page's site.
 """
 
 from __future__ import annotations
@@ -15,21 +15,20 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from datetime import timezone
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 
-from scraper.extract.dates import parse_vietnamese_date
+from scraper.extract.dates import VIETNAM_TZ, parse_vietnamese_date
 from scraper.extract.decoding import decode_html
 from scraper.urls import canonical_url
 
 # The sitemap protocol's limits, applied to every feed and sitemap.
 MAX_ENTRIES = 50_000
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-GZIP_MAGIC = b"\x1f\x8b"
+_GZIP_MAGIC = b"\x1f\x8b"
 # A date before this is a placeholder (.NET's 0001-01-01, a CMS's 1970-01-01),
 # not a publication: such an entry is dated None, never "old".
 EARLIEST_YEAR = 1990
@@ -50,7 +49,7 @@ def document_bytes(body: bytes) -> tuple[bytes, bool]:
     """(``body`` gunzipped if it starts with gzip's magic bytes, whether it
     was cut at ``MAX_DOCUMENT_BYTES``). Inflates step by step, so a gzip bomb
     costs at most that much memory; a damaged tail keeps what came before it."""
-    if not body.startswith(GZIP_MAGIC):
+    if not body.startswith(_GZIP_MAGIC):
         return body[:MAX_DOCUMENT_BYTES], len(body) > MAX_DOCUMENT_BYTES
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     parts, size, pending = [], 0, body
@@ -117,8 +116,8 @@ def published_iso(text: str | None) -> str | None:
 
     W3C/ISO dates keep their offset; RFC 822 dates (RSS) too ("GMT" is
     +00:00); a day-first Vietnamese date ("10/01/2024 08:30") is 10 January
-    in Vietnam time, as is any date given without an offset. A day without
-    a time is midnight.
+    in Vietnam time, as is any date given without an offset (or with a zone
+    name other than GMT/UT and the US ones). A day without a time is midnight.
     """
     text = " ".join((text or "").split())
     if not text:
@@ -129,8 +128,8 @@ def published_iso(text: str | None) -> str | None:
             moment = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             return None
-        if moment.tzinfo is None:  # RFC 2822's "-0000": UTC, local zone unknown
-            moment = moment.replace(tzinfo=timezone.utc)
+        if moment.tzinfo is None:  # no zone, a zone name such as "ICT", or "-0000"
+            moment = moment.replace(tzinfo=VIETNAM_TZ)
     return moment.isoformat() if moment.year >= EARLIEST_YEAR else None
 
 
@@ -158,3 +157,10 @@ def _split_camel_case(text: str) -> str:
             pieces.append(" ")
         pieces.append(char)
     return "".join(pieces)
+
+
+def site_host(url: str) -> str:
+    """Host and port of ``url``, without a leading "www.": one site, however its links write it."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}:{parts.port}" if parts.port else host
