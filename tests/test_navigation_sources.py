@@ -326,7 +326,7 @@ print(json.dumps({"urls": [e.url for e in sitemap.entries], "truncated": sitemap
 PORTAL_HOME = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Cổng TTĐT tỉnh Mẫu</title></head>
 <body><div class="top-links"><a href="/lien-he">Liên hệ</a> <a href="/en">English</a></div>
 <nav class="main-nav"><ul>
-<li><a href="/">Trang chủ</a></li>
+<li><a href="/">Trang chủ</a></li><li><a href="/web/guest/trang-chu">Trang chủ</a></li>
 <li><a href="https://www.tinh-mau.gov.vn/tin-tuc">Tin tức</a><ul class="sub">
   <li><a href="/tin-tuc">Tin tức - Sự kiện</a></li><li><a href="tin-tuc/chinh-tri#top">Chính trị</a></li>
   <li><a href="/tin-tuc/kinh-te?utm_source=menu">Kinh tế</a></li></ul></li>
@@ -335,7 +335,8 @@ PORTAL_HOME = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><tit
 <li><a href="https://dichvucong.tinh-mau.gov.vn/">Dịch vụ công</a></li>
 <li><a href="/Default.aspx?pageid=501">Sơ đồ cổng</a></li><li><a href="/tim-kiem">Tìm kiếm</a></li>
 <li><a href="/dang-nhap">Đăng nhập</a></li><li><a href="/web/english">English</a></li>
-<li><a href="/fr/accueil" hreflang="fr">Français</a></li><li><a href="/rss.htm">RSS</a></li>
+<li><a href="/fr/accueil" hreflang="fr">Français</a></li><li><a href="/en/news">News</a></li>
+<li><a href="/rss.htm">RSS</a></li>
 <li><a href="javascript:void(0)">Thêm</a></li><li><a href="mailto:ubnd@tinh-mau.gov.vn">Thư điện tử</a></li>
 <li><a href="tel:02123456789">Đường dây nóng</a></li><li><a href="/hoi-dap">Hỏi đáp</a></li>
 </ul></nav>
@@ -382,10 +383,9 @@ def test_what_is_named_like_a_menu_but_is_none():
     html = """<html><body class="menu-open"><div id="wrapper" class="has-navbar">
 <main><a href="/tin-tuc/bai-1.html">Bài</a></main></div>
 <div class="ArticleInMenu">
-<a href="/tin-tuc/hoi-nghi-tong-ket-cong-tac-nam-2023-va-trien-khai-nhiem-vu-2024">Hội nghị tổng kết công tác năm 2023
- và triển khai nhiệm vụ năm 2024</a>
-<a href="/tin-tuc/doan-cong-tac-tham-va-lam-viec-tai-huyen">Đoàn công tác của tỉnh thăm và làm việc tại huyện miền núi</a>
-<a href="/tin-tuc/ky-hop">Kỳ họp thứ mười một Hội đồng nhân dân huyện thông qua nhiều nghị quyết</a></div>
+<a href="/tin-tuc/hoi-nghi-tong-ket">Hội nghị tổng kết công tác năm 2023 của tỉnh</a>
+<a href="/tin-tuc/doan-cong-tac">Đoàn công tác của tỉnh thăm huyện miền núi</a>
+<a href="/tin-tuc/ky-hop">Kỳ họp thứ mười một Hội đồng nhân dân huyện</a></div>
 <nav class="pagination"><a href="/tin-tuc?page=2">2</a><a href="/tin-tuc?page=3">3</a></nav>
 <nav><a href="/gioi-thieu">Giới thiệu</a></nav></body></html>"""
     assert menu_links(html, "https://a.gov.vn/tin-tuc") == ["https://a.gov.vn/gioi-thieu"]
@@ -475,15 +475,16 @@ def test_menu_links_give_every_category_listing_and_no_article(demo):
         assert status == 200
         found = menu_links(body, page)
         assert set(listing_urls(demo)) <= set(found), page
-        assert not set(found) & set(articles)
+        assert not [url for url in found if url in articles or url.split("?")[0] in articles]
         assert all(url.startswith(demo.base_url + "/") for url in found)
 
 
 def test_listing_candidates_of_the_home_page_give_every_category_listing_and_no_article(demo):
     status, body = fetch(home_url(demo))
     found = listing_candidates(body, home_url(demo))
+    articles = articles_by_url(demo)
     assert set(listing_urls(demo)) <= set(found)
-    assert not set(found) & set(articles_by_url(demo))
+    assert not [url for url in found if url in articles or url.split("?")[0] in articles]
 
 
 def discovered_feeds(demo) -> dict[str, list[Entry]]:
