@@ -35,7 +35,7 @@ if mode == "baseline":
     settings.set("ITEM_PIPELINES", {{}}, priority="cmdline")
 process = CrawlerProcess(settings, install_root_handler=False)
 crawler = process.create_crawler(DoNothingSpider if mode == "baseline" else PortalSpider)
-process.crawl(crawler, site="sonla", base_url=base_url)
+process.crawl(crawler, site="demo-vnportal", base_url=base_url)
 start = time.perf_counter()
 process.start()
 elapsed = time.perf_counter() - start

@@ -26,7 +26,7 @@ from scraper.demo import DemoPortal, build_articles  # noqa: E402
 def crawl(portal: DemoPortal, db: Path) -> tuple[float, dict]:
     before = portal.requests.copy()
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "scraper.cli", "crawl", "sonla", "--base-url", portal.base_url,
+    subprocess.run([sys.executable, "-m", "scraper.cli", "crawl", "demo-vnportal", "--base-url", portal.base_url,
                     "--db", str(db), "-s", "LOG_LEVEL=ERROR", "-s", "PROGRESS_INTERVAL=0"],
                    cwd=ROOT, check=True, capture_output=True)
     return time.perf_counter() - start, portal.requests - before

@@ -1,8 +1,8 @@
-"""Real-page benchmark: govnews extract() and trafilatura on third-party news pages.
+"""Real-page benchmark: govnews extract() against trafilatura and htmldate on third-party pages.
 
-Usage: python bench/real_pages.py --aeb DIR [--repeat 3] [--json PATH] [--dump DIR]
+Usage: python bench/real_pages.py [--aeb DIR] [--dates DIR] [--repeat 3] [--json PATH] [--dump DIR] [--misses]
 
-DIR holds the public article-extraction benchmark
+--aeb DIR: the public article-extraction benchmark
 (github:scrapinghub/article-extraction-benchmark): html/*.html.gz,
 ground-truth.json and the benchmark's own evaluate.py. None of it is in
 this repository. In one run, both extractors read the same decompressed
@@ -21,6 +21,17 @@ What each extractor's "articleBody" is:
   include_comments=False, include_tables=False), otherwise its defaults
   (neither favor_precision nor favor_recall): plain article text, no
   comments or tables.
+
+--dates DIR: htmldate's evaluation folder (github:adbar/htmldate, tests/):
+eval_mediacloud_2020.json and eval_default.json map each page's URL to
+{"file": ..., "date": "YYYY-MM-DD" or NaN}; the files are in test_set/,
+cache/ or eval/. Pages without a gold date are left out. Each tool reads
+the same page bytes and the URL; a day is right when it equals the gold
+day. govnews' day is the date part of its ISO published_at, the day as
+written in the page's own time zone; a page it says is not an article has
+no date. htmldate runs find_date(original_date=True,
+extensive_search=True), its default search and the better of its two
+modes in its own evaluation; trafilatura runs extract_metadata(...).date.
 """
 
 from __future__ import annotations
@@ -41,11 +52,15 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import htmldate  # noqa: E402
 import trafilatura  # noqa: E402
 
 from scraper.extract import Article, extract  # noqa: E402
 
 TRAFILATURA_SETTINGS = {"output_format": "txt", "include_comments": False, "include_tables": False}
+HTMLDATE_SETTINGS = {"original_date": True, "extensive_search": True}
+DATE_SETS = {"mediacloud_2020": "eval_mediacloud_2020.json", "default": "eval_default.json"}
+PAGE_FOLDERS = ("test_set", "cache", "eval")  # where htmldate's evaluation looks, in its order
 WORST_SHOWN = 15
 SNIPPET = 200
 
@@ -102,7 +117,7 @@ def run_trafilatura(page: BenchPage) -> str | None:
     return trafilatura.extract(page.html, url=page.url, **TRAFILATURA_SETTINGS)
 
 
-def timed_results(runs: dict[str, Callable[[BenchPage], Any]], pages: list[BenchPage],
+def timed_results(runs: dict[str, Callable[[Any], Any]], pages: list[Any],
                   repeat: int) -> tuple[dict[str, dict[str, Any]], dict[str, float]]:
     """Each extractor's result per page, and its best wall time over all pages.
 
@@ -220,7 +235,7 @@ def measure(aeb: Path, repeat: int) -> tuple[dict, dict[str, dict[str, Output]]]
     return figures, outputs
 
 
-def print_report(figures: dict, aeb: Path) -> None:
+def print_aeb_report(figures: dict, aeb: Path) -> None:
     print(f"{figures['pages']} pages from {aeb}; trafilatura {figures['versions']['trafilatura']}"
           f" with {figures['trafilatura_settings']}")
     print("\nthe benchmark's evaluate.py:")
@@ -249,19 +264,166 @@ def print_report(figures: dict, aeb: Path) -> None:
         print(f"  truth:   {one_line(row['truth_start'])!r}")
 
 
+@dataclass
+class DatedPage:
+    """One page of htmldate's evaluation: address, file name, set, bytes and gold day."""
+
+    url: str
+    file: str
+    set: str
+    html: bytes
+    gold: str
+
+    @property
+    def id(self) -> str:
+        """The key results are kept under: the address (two addresses may share a file)."""
+        return self.url
+
+
+def page_file(folder: Path, name: str) -> Path:
+    """Where htmldate's evaluation keeps the page ``name``."""
+    for sub in PAGE_FOLDERS:
+        if (folder / sub / name).is_file():
+            return folder / sub / name
+    raise SystemExit(f"{name}: not in {', '.join(PAGE_FOLDERS)} under {folder}")
+
+
+def load_dated_pages(folder: Path) -> list[DatedPage]:
+    """The pages with a gold day of each set found in ``folder``, in file order."""
+    pages = []
+    for set_name, file_name in DATE_SETS.items():
+        if not (folder / file_name).is_file():
+            continue
+        gold = json.loads((folder / file_name).read_text(encoding="utf-8"))
+        pages += [DatedPage(url, item["file"], set_name, page_file(folder, item["file"]).read_bytes(), item["date"])
+                  for url, item in gold.items() if isinstance(item["date"], str)]
+    if not pages:
+        raise SystemExit(f"{folder}: no {' or '.join(DATE_SETS.values())} with dated pages")
+    return pages
+
+
+def run_govnews_date(page: DatedPage) -> Article:
+    return extract(page.html, page.url)
+
+
+def run_htmldate(page: DatedPage) -> str | None:
+    return htmldate.find_date(page.html, url=page.url, **HTMLDATE_SETTINGS)
+
+
+def run_trafilatura_date(page: DatedPage) -> str | None:
+    return trafilatura.extract_metadata(page.html, default_url=page.url).date
+
+
+DATE_RUNS = {"govnews": run_govnews_date, "htmldate": run_htmldate, "trafilatura": run_trafilatura_date}
+
+
+def govnews_day(article: Article) -> str | None:
+    """The calendar day of published_at as written (the page's own zone), or None."""
+    return article.published_at[:10] if article.published_at else None
+
+
+def day_scores(pages: list[DatedPage], days: dict[str, str | None], seconds: float) -> dict[str, float | int]:
+    """Pages, days right, days found and pages/s of one tool on ``pages``."""
+    return {"pages": len(pages), "right": sum(days[page.id] == page.gold for page in pages),
+            "found": sum(days[page.id] is not None for page in pages), "pages_per_second": len(pages) / seconds}
+
+
+def measure_dates(folder: Path, repeat: int) -> dict:
+    """All figures of the publication-day run, per set and over all pages."""
+    pages = load_dated_pages(folder)
+    sets = {name: [page for page in pages if page.set == name] for name in DATE_SETS}
+    sets = {name: members for name, members in sets.items() if members}
+    results: dict[str, dict[str, Any]] = {name: {} for name in DATE_RUNS}
+    seconds: dict[str, dict[str, float]] = {}
+    for set_name, members in sets.items():  # timed per set, so each set has its own pages/s
+        by_tool, seconds[set_name] = timed_results(DATE_RUNS, members, repeat)
+        for name in DATE_RUNS:
+            results[name].update(by_tool[name])
+    articles = results["govnews"]
+    days = {"govnews": {page_id: govnews_day(article) for page_id, article in articles.items()},
+            "htmldate": results["htmldate"], "trafilatura": results["trafilatura"]}
+    scores = {set_name: {name: day_scores(members, days[name], seconds[set_name][name]) for name in DATE_RUNS}
+              for set_name, members in sets.items()}
+    scores["all"] = {name: day_scores(pages, days[name], sum(s[name] for s in seconds.values())) for name in DATE_RUNS}
+    rejected_pages = [{"file": page.file, "set": page.set, "url": page.url, "reason": articles[page.id].extractor}
+                      for page in pages if not articles[page.id].is_article]
+    misses = [{"file": page.file, "set": page.set, "gold": page.gold, "got": articles[page.id].published_at,
+               "extractor": articles[page.id].extractor, "htmldate": days["htmldate"][page.id],
+               "trafilatura": days["trafilatura"][page.id], "url": page.url}
+              for page in pages if days["govnews"][page.id] != page.gold]
+    return {
+        "pages": len(pages), "repeat": repeat,
+        "versions": {"govnews": govnews_version(), "htmldate": htmldate.__version__,
+                     "trafilatura": trafilatura.__version__},
+        "htmldate_settings": HTMLDATE_SETTINGS, "scores": scores,
+        "rejected": {set_name: sum(row["set"] == set_name for row in rejected_pages) for set_name in sets}
+        | {"all": len(rejected_pages)},
+        "rejected_reasons": dict(Counter(row["reason"] for row in rejected_pages).most_common()),
+        "govnews_on_articles": {"pages": len(pages) - len(rejected_pages),
+                                "right": sum(days["govnews"][page.id] == page.gold for page in pages
+                                             if articles[page.id].is_article)},
+        "rejected_pages": rejected_pages, "misses": misses,
+        "per_page": {page.url: {"file": page.file, "set": page.set, "gold": page.gold,
+                                "govnews": articles[page.id].published_at,
+                                "govnews_extractor": articles[page.id].extractor,
+                                "htmldate": days["htmldate"][page.id], "trafilatura": days["trafilatura"][page.id]}
+                     for page in pages},
+    }
+
+
+def percent(count: int, total: int) -> str:
+    return f"{count} ({100 * count / total:.1f}%)" if total else "0"
+
+
+def print_dates_report(figures: dict, folder: Path, show_misses: bool) -> None:
+    versions = figures["versions"]
+    print(f"{figures['pages']} pages with a gold day from {folder}; govnews {versions['govnews']},"
+          f" htmldate {versions['htmldate']} find_date({figures['htmldate_settings']}),"
+          f" trafilatura {versions['trafilatura']} extract_metadata")
+    print(f"\n{'set':<17}{'pages':>6}  {'tool':<12}{'day right':>15}{'day found':>15}{'pages/s':>9}{'rejected':>10}")
+    for set_name, by_tool in figures["scores"].items():
+        for name, m in by_tool.items():
+            first = name == "govnews"
+            print(f"{set_name if first else '':<17}{m['pages'] if first else '':>6}  {name:<12}"
+                  f"{percent(m['right'], m['pages']):>15}{percent(m['found'], m['pages']):>15}"
+                  f"{m['pages_per_second']:>9.1f}{figures['rejected'][set_name] if first else '':>10}")
+    print(f"(pages/s: best of {figures['repeat']} passes over each set, taking turns; rejected: pages govnews"
+          " says are not articles, which have no date)")
+    kept = figures["govnews_on_articles"]
+    print(f"\ngovnews on the {kept['pages']} pages it keeps as articles: day right on "
+          f"{percent(kept['right'], kept['pages'])}")
+    print("rejected as: " + ", ".join(f"{reason} {n}" for reason, n in figures["rejected_reasons"].items()))
+    if show_misses:
+        print(f"\n{len(figures['misses'])} govnews misses (file, set, gold, got, govnews path, htmldate, trafilatura):")
+        for row in figures["misses"]:
+            print(f"  {row['file']:<44} {row['set']:<16} {row['gold']}  {row['got'] or '-':<26} "
+                  f"{row['extractor']:<24} {row['htmldate'] or '-':<11} {row['trafilatura'] or '-'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--aeb", type=Path, required=True, help="folder with html/, ground-truth.json, evaluate.py")
+    parser.add_argument("--aeb", type=Path, help="folder with html/, ground-truth.json, evaluate.py")
+    parser.add_argument("--dates", type=Path, help="htmldate's tests/ folder: eval_*.json, test_set/, cache/, eval/")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", help="write all figures here (outside the repository)")
-    parser.add_argument("--dump", help="write each extractor's text per page here (outside the repository)")
+    parser.add_argument("--dump", help="write each extractor's text per --aeb page here (outside the repository)")
+    parser.add_argument("--misses", action="store_true", help="list the pages where govnews' day is wrong or missing")
     args = parser.parse_args()
+    if not (args.aeb or args.dates):
+        parser.error("give --aeb DIR, --dates DIR or both")
     json_path = outside_repo(args.json) if args.json else None
     dump_folder = outside_repo(args.dump) if args.dump else None
-    figures, outputs = measure(args.aeb, args.repeat)
-    print_report(figures, args.aeb)
-    if dump_folder:
-        dump(dump_folder, outputs)
+    figures = {}
+    if args.aeb:
+        figures["aeb"], outputs = measure(args.aeb, args.repeat)
+        print_aeb_report(figures["aeb"], args.aeb)
+        if dump_folder:
+            dump(dump_folder, outputs)
+    if args.dates:
+        figures["dates"] = measure_dates(args.dates, args.repeat)
+        if args.aeb:
+            print()
+        print_dates_report(figures["dates"], args.dates, args.misses)
     if json_path:
         json_path.write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
 

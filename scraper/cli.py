@@ -13,7 +13,7 @@ import click
 from .archive import ArchiveError, check_writable, open_archive
 from .archive.lock import LockBusy, archive_lock
 from .crawl import EXIT_LOCKED, CrawlError, crawl as run_crawl
-from .sites import RegistryError, UnknownSiteError, load_registry
+from .sites import RegistryError, Site, UnknownSiteError, load_registry
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 METADATA = PROJECT_ROOT / "metadata.yml"
@@ -45,7 +45,8 @@ def cli():
 
 @cli.command()
 @click.argument("sites", nargs=-1)
-@click.option("--all", "all_sites", is_flag=True, help="Crawl every site of the registry, each polite on its own.")
+@click.option("--all", "all_sites", is_flag=True,
+              help="Crawl every verified site of the registry, each polite on its own (unverified ones: by name).")
 @click.option("--db", default="archive.db", show_default=True, help="Archive database file.")
 @click.option("--base-url", help="Crawl this address instead of the site's own (a mirror or the offline portal).")
 @click.option("--full", is_flag=True, help="Fetch every listing and article again, not only what is new.")
@@ -63,6 +64,8 @@ def crawl(sites, all_sites, db, base_url, full, settings, registry):
     if bool(sites) == all_sites:
         fail("name the sites to crawl, or give --all")
     try:
+        if all_sites:
+            note_unverified(load_registry(registry))
         results = run_crawl(None if all_sites else list(sites), db, base_url=base_url,
                             overrides=parse_overrides(settings), registry=registry, full=full)
     except LockBusy as error:
@@ -79,11 +82,22 @@ def crawl(sites, all_sites, db, base_url, full, settings, registry):
         sys.exit(max(result.exit_status for result in failures))
 
 
+def note_unverified(registry_sites: dict[str, Site]) -> None:
+    """Say on stderr how many real sites ``--all`` leaves out for want of a proving crawl."""
+    unverified = [key for key, site in registry_sites.items() if not site.demo and not site.verified]
+    if unverified:
+        click.echo(f"govnews: --all leaves out the unverified sites ({len(unverified)}; `govnews sites` lists them): "
+                   "crawl one by name to prove it", err=True)
+
+
+SITES_ROW = "{:<18} {:<15} {:<10} {:<28} {:<10} {}"  # site, state, platform, domain, tls, last run
+
+
 @cli.command()
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
 def sites(db, registry):
-    """List the registry's sites with their last run and its health."""
+    """List the registry's sites: verified or not, platform, domain, TLS handling, last run and its health."""
     from .archive.runs import last_run
 
     try:
@@ -91,13 +105,16 @@ def sites(db, registry):
         archive = open_archive(db) if Path(db).exists() else None
     except KNOWN_ERRORS as error:
         fail(str(error))
+    click.echo(SITES_ROW.format("site", "state", "platform", "domain", "tls", "last run").rstrip())
     for key, site in registry_sites.items():
         run = last_run(archive, site.domain) if archive is not None else None
         health = "never crawled"
         if run:
             health = (f"last run {run['started_at']} {run['kind']} {run['status']}: {run['pages_fetched'] or 0} pages, "
                       f"{run['articles_new'] or 0} new, {run['articles_failed'] or 0} failed")
-        click.echo(f"{key:<18} {site.platform or 'generic':<11} {site.domain:<28} {health}")
+        state = ("demo " if site.demo else "") + ("verified" if site.verified else "unverified")
+        tls = "http only" if site.http_only else "" if site.tls == "default" else site.tls
+        click.echo(SITES_ROW.format(key, state, site.platform or "-", site.domain, tls, health))
 
 
 @cli.command()
@@ -257,7 +274,7 @@ def demo(db, port):
         check_writable(db)
         with DemoPortal() as portal:
             base_url = portal.start()
-            [result] = run_crawl(["sonla"], db, base_url=base_url, overrides={"LOG_LEVEL": "WARNING"})
+            [result] = run_crawl(["demo-vnportal"], db, base_url=base_url, overrides={"LOG_LEVEL": "WARNING"})
     except (*KNOWN_ERRORS, LockBusy) as error:
         fail(str(error))
     click.echo(result.summary(), err=True)

@@ -99,7 +99,7 @@ class CrawlProcess(CrawlerProcess):
 
 def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None,
           overrides: dict[str, str] | None = None, registry: str | None = None, full: bool = False) -> list[RunResult]:
-    """Crawl registry sites (all but the offline portal's when ``site_keys`` is None) into the archive.
+    """Crawl registry sites (when ``site_keys`` is None, the scheduled ones: real and verified) into the archive.
 
     Sites run side by side in one process, each polite on its own. Raises
     CrawlError, ArchiveError, RegistryError, UnknownSiteError or LockBusy
@@ -108,7 +108,10 @@ def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None
     if site_keys:
         sites = [get_site(key, registry) for key in site_keys]
     else:
-        sites = [site for site in load_registry(registry).values() if not site.demo]
+        sites = [site for site in load_registry(registry).values() if site.scheduled]
+        if not sites:
+            raise CrawlError("no verified site in the registry, so --all has nothing to crawl: crawl a site by name, "
+                             "then mark it verified: true once its run is right (docs/registry.md)")
     check_writable(db_path)
     if base_url:
         sites = [site.with_base_url(base_url) for site in sites]

@@ -41,7 +41,7 @@ def portal():
 def archive(portal, tmp_path_factory) -> Path:
     """An archive made by one real crawl of the offline portal."""
     db = tmp_path_factory.mktemp("archive") / "archive.db"
-    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
+    result = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
     assert result.returncode == 0, result.stderr
     return db
 

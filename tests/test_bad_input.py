@@ -33,7 +33,7 @@ def assert_intact(existing):
 
 def test_unreachable_base_url(existing_archive):
     base_url = f"http://127.0.0.1:{free_port()}"
-    result = govnews("crawl", "sonla", "--base-url", base_url, "--db", str(existing_archive[0]))
+    result = govnews("crawl", "demo-vnportal", "--base-url", base_url, "--db", str(existing_archive[0]))
     assert_one_line_error(result, "cannot reach", base_url)
     assert_intact(existing_archive)
 
@@ -45,13 +45,13 @@ def test_unknown_site(existing_archive):
 
 
 def test_missing_db_folder(tmp_path, portal):
-    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(tmp_path / "nowhere" / "archive.db"))
+    result = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(tmp_path / "nowhere" / "archive.db"))
     assert_one_line_error(result, "does not exist")
     assert not (tmp_path / "nowhere").exists()
 
 
 def test_unwritable_db_folder(portal):
-    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", "/sys/archive.db")
+    result = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", "/sys/archive.db")
     assert_one_line_error(result, "not writable")
 
 
@@ -72,6 +72,6 @@ def test_corrupt_archive_is_refused_and_kept(tmp_path, portal):
     db = tmp_path / "archive.db"
     db.write_bytes(b"this is not a database" * 100)
     before = db.read_bytes()
-    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
+    result = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
     assert_one_line_error(result, "not a usable archive")
     assert db.read_bytes() == before

@@ -60,7 +60,7 @@ def test_a_signal_stops_the_crawl_promptly_and_the_run_is_recorded_interrupted(b
     db = tmp_path / "archive.db"
     state = tmp_path / "state"
     crawl = subprocess.Popen(
-        [*GOVNEWS, "crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING",
+        [*GOVNEWS, "crawl", "demo-vnportal", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING",
          "-s", "ARCHIVE_BATCH=20"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "XDG_STATE_HOME": str(state)},
@@ -76,7 +76,7 @@ def test_a_signal_stops_the_crawl_promptly_and_the_run_is_recorded_interrupted(b
     # no remote-control server was started: Scrapy would have left its token file here
     assert not list(state.rglob("*.json"))
     # the next run is a catch-up that walks every listing and completes the archive
-    result = govnews("crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
+    result = govnews("crawl", "demo-vnportal", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
     assert result.returncode == 0, result.stderr
     assert runs(db)[-1] == ("catch-up", "ok", 0)
     assert stored(db) == len(big_portal.articles)
@@ -110,7 +110,7 @@ def test_an_archive_that_cannot_grow_stops_the_crawl_and_loses_nothing_stored(bi
     """Disk full (here the archive's own size cap): the crawl stops fetching, says so, and the next run recovers."""
     db = tmp_path / "archive.db"
     before = big_portal.request_count
-    result = govnews("crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=ERROR",
+    result = govnews("crawl", "demo-vnportal", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=ERROR",
                      "-s", "ARCHIVE_MAX_MB=3", "-s", "ARCHIVE_BATCH=20")
     requests = big_portal.request_count - before
     assert result.returncode == 74, result.stderr
@@ -123,7 +123,7 @@ def test_an_archive_that_cannot_grow_stops_the_crawl_and_loses_nothing_stored(bi
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')").fetchall() == []
     assert runs(db)[-1][1:] in {("archive-full", 74), ("running", None)}
-    again = govnews("crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
+    again = govnews("crawl", "demo-vnportal", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
     assert again.returncode == 0, again.stderr
     assert stored(db) == len(big_portal.articles)
 
@@ -145,7 +145,7 @@ def small_disk(tmp_path):
 def test_a_full_disk_at_the_start_fetches_nothing_and_says_why(small_disk):
     db = small_disk / "archive.db"
     with DemoPortal(build_articles(per_category=2)) as portal:
-        first = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=ERROR")
+        first = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=ERROR")
         assert first.returncode == 0, first.stderr
         kept = stored(db)
         with open(small_disk / "filler", "wb") as filler:  # whatever space is left
@@ -156,7 +156,7 @@ def test_a_full_disk_at_the_start_fetches_nothing_and_says_why(small_disk):
             except OSError:
                 pass
         before = portal.request_count
-        result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=ERROR")
+        result = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=ERROR")
         asked = portal.request_count - before
     assert result.returncode == 74, result.stderr
     assert "cannot be written (database or disk is full): nothing fetched" in result.stderr

@@ -31,7 +31,7 @@ def site(tmp_path_factory):
 def crawl(portal, db, *settings: str) -> dict[str, int]:
     """Run a real crawl; the summary's counts."""
     args = [arg for setting in settings for arg in ("-s", setting)]
-    result = govnews("crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING", *args)
+    result = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING", *args)
     assert result.returncode == 0, result.stderr
     summary = re.search(r"(\d+) pages fetched; articles (\d+) new, (\d+) changed, (\d+) unchanged, (\d+) removed, "
                         r"(\d+) failed; (\d+) rechecked", result.stderr)

@@ -29,7 +29,7 @@ def big_portal():
 
 def start_crawl(portal, db):
     return subprocess.Popen(
-        [*GOVNEWS, "crawl", "sonla", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING",
+        [*GOVNEWS, "crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING",
          "-s", "ARCHIVE_BATCH=20"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
@@ -57,7 +57,7 @@ def test_second_concurrent_run_refuses(big_portal, tmp_path):
     try:
         wait_for(lambda: stored(db) > 0)
         started = time.monotonic()
-        second = govnews("crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db))
+        second = govnews("crawl", "demo-vnportal", "--base-url", big_portal.base_url, "--db", str(db))
         assert time.monotonic() - started < 10
         assert second.returncode == 75
         assert "in use by a running crawl" in second.stderr
@@ -75,7 +75,7 @@ def test_killed_run_is_completed_by_the_next(big_portal, tmp_path):
     victim.wait(timeout=30)
     partial = stored(db)
     assert 0 < partial < len(big_portal.articles)
-    result = govnews("crawl", "sonla", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
+    result = govnews("crawl", "demo-vnportal", "--base-url", big_portal.base_url, "--db", str(db), "-s", "LOG_LEVEL=WARNING")
     assert result.returncode == 0, result.stderr
     archive = sqlite_utils.Database(db)
     urls = [row["url"] for row in archive["articles"].rows]
@@ -104,7 +104,7 @@ def test_reextract_works_offline_and_records_changes(portal, archive, tmp_path):
     assert damaged > 0
     versions_before = conn["article_versions"].count
     result = subprocess.run(
-        [*GOVNEWS, "reextract", "--db", str(db), "--site", "sonla"], cwd=ROOT, capture_output=True, text=True,
+        [*GOVNEWS, "reextract", "--db", str(db), "--site", "demo-vnportal"], cwd=ROOT, capture_output=True, text=True,
         env={**os.environ, "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}, timeout=300,
     )
     assert result.returncode == 0, result.stderr
@@ -150,8 +150,8 @@ def test_registry_error_names_file_line_and_field(tmp_path, portal):
 def test_sites_lists_last_run(archive):
     result = govnews("sites", "--db", str(archive))
     assert result.returncode == 0, result.stderr
-    line = next(line for line in result.stdout.splitlines() if line.startswith("sonla"))
-    assert "vnportal" in line and "sonla.gov.vn" in line and " ok:" in line
+    line = next(line for line in result.stdout.splitlines() if line.startswith("demo-vnportal "))
+    assert "vnportal" in line and "sonla-demo.gov.vn" in line and " ok:" in line
 
 
 def test_broken_extraction_fails_loudly(portal, tmp_path):
@@ -173,7 +173,8 @@ def test_broken_extraction_fails_loudly(portal, tmp_path):
 
 
 def test_crawl_all_sites_each_on_its_own(tmp_path):
-    """--all crawls every registry site; one site being down fails that site only."""
+    """--all crawls every verified registry site; one site being down fails that site only; an
+    unverified site is left out, and the run says so."""
     from .conftest import free_port
 
     first = DemoPortal(build_articles(per_category=5))
@@ -181,10 +182,12 @@ def test_crawl_all_sites_each_on_its_own(tmp_path):
     second = DemoPortal([replace(a, id=a.id + 1_000_000) for a in build_articles(per_category=7)])
     with first, second:
         entries = []
-        for key, portal in (("one", first), ("two", second), ("down", None)):
+        for key, portal, verified in (("one", first, "true"), ("two", second, "true"), ("down", None, "true"),
+                                      ("unproven", second, "false")):
             base = portal.base_url if portal else f"http://127.0.0.1:{free_port()}"
             entries.append(
-                f"  {key}:\n    name: {key}\n    platform: vnportal\n    domains: [{key}.example.gov.vn]\n"
+                f"  {key}:\n    name: {key}\n    verified: {verified}\n    platform: vnportal\n"
+                f"    domains: [{key}.example.gov.vn]\n"
                 f"    base_url: {base}\n    start_paths: [/tin-tuc-su-kien, /chinh-tri, /kinh-te, /van-hoa-xa-hoi]\n"
                 "    article_pattern: '/[a-z0-9-]+/[a-z0-9-]+-\\d+\\.html$'\n"
                 "    listing_pattern: '^/(?:tin-tuc-su-kien|chinh-tri|kinh-te|van-hoa-xa-hoi)(?:\\?page=\\d+)?$'\n"
@@ -196,6 +199,7 @@ def test_crawl_all_sites_each_on_its_own(tmp_path):
         result = govnews("crawl", "--all", "--registry", str(registry), "--db", str(db), "-s", "LOG_LEVEL=ERROR")
     assert result.returncode == 1, result.stderr
     assert "govnews: error: down: no page could be fetched" in result.stderr
+    assert "govnews: --all leaves out the unverified sites (1; " in result.stderr
     archive = sqlite_utils.Database(db)
     per_site = dict(archive.execute("SELECT site, count(*) FROM articles GROUP BY site").fetchall())
     assert per_site == {"one.example.gov.vn": len(first.articles), "two.example.gov.vn": len(second.articles)}
@@ -210,8 +214,9 @@ def test_reextract_of_every_site_records_only_the_sites_it_touched(archive, tmp_
     result = govnews("reextract", "--db", str(db))
     assert result.returncode == 0, result.stderr
     runs = sqlite_utils.Database(db).execute("SELECT site, kind FROM crawl_runs ORDER BY id").fetchall()
-    assert runs[before:] == [("sonla.gov.vn", "reextract")]  # no row for sites never crawled
-    listing = govnews("sites", "--db", str(db)).stdout
-    line = next(line for line in listing.splitlines() if line.startswith("sonla "))
+    assert runs[before:] == [("sonla-demo.gov.vn", "reextract")]  # no row for sites never crawled
+    header, *listing = govnews("sites", "--db", str(db)).stdout.splitlines()
+    assert header.split() == ["site", "state", "platform", "domain", "tls", "last", "run"]
+    line = next(line for line in listing if line.startswith("demo-vnportal "))
     assert " ok: " in line and "reextract" not in line  # the crawl, not the re-extraction, is the site's last run
-    assert all("never crawled" in line for line in listing.splitlines() if not line.startswith("sonla "))
+    assert all("never crawled" in line for line in listing if not line.startswith("demo-vnportal "))

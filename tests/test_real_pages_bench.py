@@ -1,8 +1,9 @@
-"""The real-page benchmark's own parts, on a tiny hand-written benchmark folder.
+"""The real-page benchmark's own parts, on tiny hand-written benchmark folders.
 
-The public benchmark's pages and scorer are third-party and not in the
+The public benchmarks' pages and scorer are third-party and not in the
 repository: a stub evaluate.py stands in for the scorer, so what is tested
-is our loading, text assembly, rejected-page listing and scoring glue.
+is our loading, text assembly, rejected-page listing and scoring glue; for
+--dates, two pages with gold days in htmldate's evaluation format.
 """
 
 from __future__ import annotations
@@ -117,9 +118,73 @@ def test_whole_run_prints_figures_and_writes_json_outside_the_repository(aeb, tm
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "govnews: 1 pages without article text" in done.stdout and "listing" in done.stdout
-    data = json.loads(figures.read_text(encoding="utf-8"))
+    data = json.loads(figures.read_text(encoding="utf-8"))["aeb"]
     assert data["pages"] == 2 and [row["id"] for row in data["rejected"]["govnews"]] == ["listing"]
     assert (tmp_path / "texts" / "govnews" / "article.txt").read_text(encoding="utf-8").startswith("Sáng 12/3")
     refused = subprocess.run([sys.executable, str(ROOT / "bench" / "real_pages.py"), "--aeb", str(aeb),
                               "--dump", str(ROOT / "texts")], capture_output=True, text=True, timeout=60)
     assert refused.returncode != 0 and "outside the repository" in refused.stderr
+
+
+DATED_ARTICLE = ARTICLE.replace("<h1>", "<p class='date'>12/03/2024 08:30</p><h1>", 1)
+UTC_ARTICLE = ARTICLE.replace("</head>", "<meta property='article:published_time' content='2024-03-11T20:00:00Z'>"
+                              "</head>", 1).replace("<html>", "<html lang='vi'>", 1)
+
+
+@pytest.fixture
+def dates(tmp_path: Path) -> Path:
+    """htmldate's layout: one page per set (one set in each of its folders), and a page without a gold day."""
+    for folder, name, set_file, page_url, html, gold in [
+        ("test_set", "1.html", "eval_mediacloud_2020.json", "https://example.gov.vn/a.html", DATED_ARTICLE,
+         "2024-03-12"),
+        ("eval", "utc.html", "eval_default.json", "https://example.gov.vn/b.html", UTC_ARTICLE, "2024-03-11"),
+    ]:
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(html, encoding="utf-8")
+        gold_days = {page_url: {"file": name, "date": gold}}
+        if folder == "eval":
+            (tmp_path / folder / "none.html").write_text(LISTING, encoding="utf-8")
+            gold_days["https://example.gov.vn/none"] = {"file": "none.html", "date": float("nan")}
+        (tmp_path / set_file).write_text(json.dumps(gold_days), encoding="utf-8")  # NaN as htmldate writes it
+    return tmp_path
+
+
+def test_dated_pages_load_from_their_folders_without_undated_ones(dates):
+    pages = real_pages.load_dated_pages(dates)
+    assert [(page.set, page.file, page.gold) for page in pages] == [
+        ("mediacloud_2020", "1.html", "2024-03-12"), ("default", "utc.html", "2024-03-11")]
+    assert pages[0].html == DATED_ARTICLE.encode("utf-8") and pages[0].id == "https://example.gov.vn/a.html"
+
+
+def test_govnews_day_is_the_local_date_as_written():
+    assert real_pages.govnews_day(Article(url="u", published_at="2024-03-12T02:00:00+07:00")) == "2024-03-12"
+    assert real_pages.govnews_day(Article(url="u")) is None
+
+
+def test_dates_run_scores_each_tool_per_set_and_lists_misses(dates, tmp_path):
+    figures = tmp_path / "figures.json"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "real_pages.py"), "--dates", str(dates),
+                           "--repeat", "1", "--misses", "--json", str(figures)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(figures.read_text(encoding="utf-8"))["dates"]
+    assert data["pages"] == 2 and set(data["scores"]) == {"mediacloud_2020", "default", "all"}
+    govnews = {name: scores["govnews"] for name, scores in data["scores"].items()}
+    assert govnews["mediacloud_2020"]["right"] == 1 and govnews["all"]["found"] == 2
+    # 20:00 UTC on the 11th is the 12th in Vietnam: govnews' day is the page's own, the gold here is not
+    assert govnews["default"]["right"] == 0
+    assert [(row["file"], row["got"]) for row in data["misses"]] == [("utc.html", "2024-03-12T03:00:00+07:00")]
+    assert set(data["scores"]["all"]) == {"govnews", "htmldate", "trafilatura"} and data["rejected"]["all"] == 0
+    assert "utc.html" in done.stdout and "day right" in done.stdout
+    assert all(scores["pages_per_second"] > 0 for scores in data["scores"]["all"].values())
+
+
+def test_both_sets_run_together_and_one_is_required(aeb, dates):
+    bench = [sys.executable, str(ROOT / "bench" / "real_pages.py")]
+    done = subprocess.run([*bench, "--aeb", str(aeb), "--dates", str(dates), "--repeat", "1"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "the benchmark's evaluate.py:" in done.stdout and "2 pages with a gold day" in done.stdout
+    assert "govnews misses" not in done.stdout
+    refused = subprocess.run(bench, capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0 and "--dates" in refused.stderr

@@ -130,7 +130,7 @@ TLS_MODES = ("tls-self-signed", "tls-incomplete-chain", "tls-valid-chain", "tls-
 SITE_MODES = ("https-links", "denied-403", "denied-page", "denied-articles", "javascript-only")
 
 # The hostile site names itself by its registry domain (site demo-hostile),
-# as the sonla portal names itself sonla.gov.vn.
+# as the default site names itself sonla-demo.gov.vn (site demo-vnportal).
 CANONICAL_BASE = "https://hostile-demo.gov.vn"
 DISALLOWED_CATEGORY = "kinh-te"
 CALENDAR_PATH = "/lich-cong-tac"

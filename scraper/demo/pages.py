@@ -21,9 +21,10 @@ from xml.sax.saxutils import escape as xml_escape
 from .content import CATEGORIES, CATEGORY_NAMES, PAGE_SIZE, DemoArticle, articles_in_category, newest_first
 
 SITE_NAME = "Cổng thông tin điện tử tỉnh Sơn La"
-# Pages name the real site as canonical, as a mirror of it would: an article
-# keeps one identity whichever address the offline copy is served from.
-CANONICAL_BASE = "https://sonla.gov.vn"
+# Pages name the site's registry domain (demo-vnportal) as canonical: an
+# article keeps one identity whichever address the offline copy is served
+# from, and never passes for an article of the real sonla.gov.vn.
+CANONICAL_BASE = "https://sonla-demo.gov.vn"
 NOT_FOUND_TEXT = "Trang bạn tìm không tồn tại"
 RSS_CATEGORY_ITEMS = 20
 RSS_ALL_ITEMS = 30

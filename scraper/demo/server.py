@@ -6,7 +6,7 @@
     with DemoPortal(family="wordpress") as portal:   # another platform family
         crawl(portal.base_url + "/category/tin-tuc/")
 
-``family`` picks the site: "vnportal" (the default, sonla.gov.vn) or one of
+``family`` picks the site: "vnportal" (the default, registry site demo-vnportal) or one of
 ``families.FAMILIES`` (liferay, sharepoint, wordpress, legacy, national,
 vnportal2, chinhphu, tandan).
 
@@ -59,7 +59,7 @@ _IMAGE = _Response(200, _JPEG, pages.PLACEHOLDER_JPEG)
 class DemoPortal:
     """An offline imitation of a government portal serving ``articles``.
 
-    The default ``family`` is sonla.gov.vn, a vnPortal site; the other
+    The default ``family`` imitates sonla.gov.vn, a vnPortal site; the other
     families (``families.FAMILIES``) each serve their own site, whose
     ``articles`` default to that family's 24.
     """

@@ -181,7 +181,7 @@ class PortalSpider(scrapy.Spider):
                     new_articles += 1
                 if self.plan.refetch_known or not known:
                     yield self._article_request(url)
-            elif self.site.listing_pattern.search(_path_and_query(url)) and url not in self.listings_requested:
+            elif self.site.listing_pattern and self.site.listing_pattern.search(_path_and_query(url)) and url not in self.listings_requested:
                 listings.append(url)
                 if is_next_link(link, response.url):
                     next_pages.append(url)
@@ -281,7 +281,7 @@ class PortalSpider(scrapy.Spider):
         return over_http(url) if self.site.http_only and same_site(url, self.allowed_domains) else url
 
     def _is_article(self, url: str) -> bool:
-        return bool(self.site.article_pattern.search(_path_and_query(url)))
+        return bool(self.site.article_pattern and self.site.article_pattern.search(_path_and_query(url)))
 
     def learn_from_extraction(self, url: str, is_article: bool) -> None:
         """Learn from extraction which address shapes hold articles."""
