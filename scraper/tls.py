@@ -10,7 +10,8 @@ invalid chains, ministries with TLS that OpenSSL 3 refuses):
 - ``verify``: DOWNLOAD_VERIFY_CERTIFICATES on for this site;
 - ``unverified``: a chain known to be invalid, accepted knowingly (and so recorded);
 - ``legacy``: an old server: TLS 1.0 and 1.1 allowed and OpenSSL's security
-  level 0 (1024-bit DH groups, SHA-1 signatures, the ciphers of its day).
+  level 0 (1024-bit DH groups, SHA-1 signatures, the ciphers of its day;
+  OpenSSL 3 allows TLS 1.0 and 1.1 at level 0 only); not verified, recorded.
 
 Before a crawl, ``probe`` connects with the options the crawl will use; a
 site whose handshake fails with them but passes with legacy ones is not
@@ -51,7 +52,8 @@ def crawl_settings(tls: str) -> dict:
     if tls == "unverified":
         return {"DOWNLOAD_VERIFY_CERTIFICATES": False}
     if tls == "legacy":
-        return {"DOWNLOAD_HANDLERS": {"https": "scraper.tls.LegacyTLSHandler"}, "DOWNLOAD_TLS_MIN_VERSION": "TLSv1.0"}
+        return {"DOWNLOAD_VERIFY_CERTIFICATES": False, "DOWNLOAD_HANDLERS": {"https": "scraper.tls.LegacyTLSHandler"},
+                "DOWNLOAD_TLS_MIN_VERSION": "TLSv1.0"}
     return {}
 
 

@@ -21,6 +21,7 @@ from scraper.demo import build_articles
 from scraper.demo.hostile import HostilePortal
 from scraper.sites import DEFAULT_REGISTRY
 from scraper.tls import crawl_settings
+from scraper.urls import over_http
 
 from .conftest import ROOT, govnews
 
@@ -28,6 +29,8 @@ from .conftest import ROOT, govnews
 def registry(tmp_path, **fields) -> str:
     """A registry holding the bundled demo-hostile entry with ``fields`` added (tls, http_only)."""
     entry = yaml.safe_load(DEFAULT_REGISTRY.read_text(encoding="utf-8"))["sites"]["demo-hostile"]
+    if fields.get("http_only"):  # the registry wants an http_only site's base URL in http
+        entry["base_url"] = over_http(entry["base_url"])
     path = tmp_path / f"sites-{'-'.join(f'{k}-{v}' for k, v in fields.items()) or 'plain'}.yaml"
     path.write_text(yaml.safe_dump({"sites": {"demo-hostile": {**entry, **fields}}}, allow_unicode=True),
                     encoding="utf-8")
@@ -166,8 +169,6 @@ def test_an_http_only_site_is_crawled_over_http_and_never_asked_for_https(tmp_pa
 
 
 def test_over_http_keeps_host_port_path_and_query():
-    from scraper.urls import over_http
-
     assert over_http("https://cema.gov.vn/tin-tuc/a/b.htm?x=1") == "http://cema.gov.vn/tin-tuc/a/b.htm?x=1"
     assert over_http("https://cema.gov.vn:443/") == "http://cema.gov.vn/"
     assert over_http("https://127.0.0.1:8443/a") == "http://127.0.0.1:8443/a"
