@@ -135,7 +135,8 @@ class ArchivePipeline:
             return
         item.body = b""  # the capture keeps it, compressed
         article.site = self.site.domain
-        self.crawler.signals.send_catch_log(page_judged, url=item.url, is_article=article.is_article)
+        self.crawler.signals.send_catch_log(page_judged, url=item.url, is_article=article.is_article,
+                                            extractor=article.extractor)
         shape = url_shape(item.url)
         if not article.is_article:
             logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)
