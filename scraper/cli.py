@@ -94,6 +94,45 @@ SITES_ROW = "{:<18} {:<15} {:<10} {:<28} {:<10} {}"  # site, state, platform, do
 
 
 @cli.command()
+@click.argument("url")
+@click.option("--name", "key", help="Registry key of the entry (default: from the address, e.g. sonla).")
+@click.option("--registry", type=click.Path(dir_okay=False), help="Registry YAML to add the entry to (with --write).")
+@click.option("--write", is_flag=True, help="Add the proposed entry to the registry file.")
+@click.option("--budget", default=200, show_default=True, type=click.IntRange(5, 5000),
+              help="Requests at most, robots.txt included.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Scrapy setting override.")
+def discover(url, key, registry, write, budget, settings):
+    """Propose a registry entry for the portal at URL from its pages alone.
+
+    Reads robots.txt, the sitemaps and feeds, the home page's menu and a
+    sample of the listings and pages they lead to; prints the entry and the
+    sample (title, date, author, extractor of each page). Exits 1 with one
+    line of reason for a site it cannot use.
+    """
+    from .discovery import DiscoveryError, discover as run_discovery, write_entry
+
+    try:
+        found = run_discovery(url, budget=budget, key=key, overrides=parse_overrides(settings))
+    except DiscoveryError as error:
+        fail(str(error))
+    except KNOWN_ERRORS as error:
+        fail(str(error))
+    click.echo(f"# {found.requests} requests; paging: {found.paging}")
+    for row in found.rows:
+        mark = "article" if row.is_article else "-"
+        click.echo(f"#  {mark:<7} {row.published[:16]:<16} {row.author[:20]:<20} {row.extractor[:28]:<28} "
+                   f"{row.title[:50]:<50} {row.url}")
+    click.echo(found.entry_yaml(), nl=False)
+    if write:
+        try:
+            path = write_entry(found, registry)
+        except KNOWN_ERRORS as error:
+            fail(str(error))
+        click.echo(f"# added {found.key!r} to {path}; crawl it with: govnews crawl {found.key}"
+                   + (f" --registry {registry}" if registry else ""), err=True)
+
+
+@cli.command()
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
 def sites(db, registry):

@@ -149,7 +149,8 @@ class ArchivePipeline:
             self._failed(item.url, article.extractor, WHAT_STANDS[article.extractor], item.recheck)
             return
         article.site = self.site.domain
-        self.crawler.signals.send_catch_log(page_judged, url=item.url, is_article=article.is_article)
+        self.crawler.signals.send_catch_log(page_judged, url=item.url, is_article=article.is_article,
+                                            extractor=article.extractor)
         shape = url_shape(item.url)
         if not article.is_article:
             logger.info("not an article, not stored: %s (%s)", item.url, article.extractor)

@@ -6,6 +6,7 @@
 crawl_interrupted = object()
 
 # Sent by the pipeline once a fetched page has been extracted (arguments:
-# url, is_article), so the spider learns which kinds of addresses hold
-# articles and stops requesting those that never do.
+# url, is_article, extractor), so the spider learns which kinds of addresses
+# hold articles, stops requesting those that never do, and walks the pages
+# extraction found to be listings.
 page_judged = object()

@@ -20,6 +20,9 @@ _SESSION_PARAMS = re.compile(
     r"utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|zarsrc)$",
     re.I,
 )
+# Paging parameters at 0: the first page, the same as no parameter ("?pageindex=0"
+# on vnPortal's article links). Not at 1: Drupal's ?page=1 is the second page.
+_FIRST_PAGE = re.compile(r"^(?:page|pageindex|page_index|pagenum|pageno|trang|pg)=0$", re.I)
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^/?#;]*", re.I)
 _COOKIELESS_SEGMENT = re.compile(r"/\([A-Z]\([^)/]*\)\)(?=/|$)")  # ASP.NET /(S(abc))/ and /(A(...))/
 _DEFAULT_DOCUMENT = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?|jsp)$", re.I)
@@ -31,8 +34,9 @@ MAX_PATH_SEGMENTS = 25
 
 
 def canonical_url(url: str) -> str:
-    """``url`` without session ids, tracking parameters, fragment, default
-    port, dot segments or a trailing default document ("/index.html").
+    """``url`` without session ids, tracking parameters, a paging parameter
+    at 0, fragment, default port, dot segments or a trailing default
+    document ("/index.html").
 
     Query parameters keep their order and blank values: some portals read
     them positionally.
@@ -47,7 +51,7 @@ def canonical_url(url: str) -> str:
         path = posixpath.normpath(re.sub(r"/{2,}", "/", path))
         path = path + "/" if trailing and path != "/" else path
     query = "&".join(pair for pair in parts.query.split("&")
-                     if pair and not _SESSION_PARAMS.match(pair.split("=", 1)[0]))
+                     if pair and not _SESSION_PARAMS.match(pair.split("=", 1)[0]) and not _FIRST_PAGE.match(pair))
     if not query:
         path = _DEFAULT_DOCUMENT.sub("/", path)
     return urlunsplit((scheme, netloc, path, query, ""))
@@ -78,6 +82,18 @@ def is_trap(url: str) -> bool:
         if run >= MAX_SEGMENT_REPEATS:
             return True
     return False
+
+
+# Files a link may lead to that are never a page of news (documents are kept as attachments).
+_FILE_EXTENSION = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|zip|rar|7z|gz|tar|jpe?g|png|gif|webp|svg|bmp|ico|tiff?|"
+    r"mp[34]|m4[av]|avi|mov|wmv|flv|webm|ogg|wav|css|js|json|xml|rss|atom|exe|apk|dmg|iso)$", re.I)
+
+
+def is_page_address(url: str) -> bool:
+    """Whether ``url`` may be a web page, not a file (a document, an image,
+    a video, a script, a feed) by the end of its path."""
+    return not _FILE_EXTENSION.search(urlsplit(url).path)
 
 
 def same_site(url: str, domains: tuple[str, ...] | list[str]) -> bool:

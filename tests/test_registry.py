@@ -40,7 +40,7 @@ def test_an_entry_with_only_name_domains_and_base_url_loads_with_defaults(tmp_pa
     assert site.start_urls == ["https://hanoi.gov.vn/"]
     assert site.article_pattern is None and site.listing_pattern is None
     assert (site.verified, site.tls, site.http_only, site.demo) == (False, "default", False, False)
-    assert (site.feeds, site.sitemaps, site.feed_urls, site.sitemap_urls, site.notes) == ((), (), [], [], "")
+    assert (site.feeds, site.sitemaps, site.feed_urls, site.sitemap_urls, site.notes) == (None, None, [], [], "")
     assert site.platform is None and site.domain == "hanoi.gov.vn"
 
 

@@ -17,6 +17,11 @@ from scraper.urls import canonical_url, is_trap, same_site
     # tracking parameters and fragments
     ("https://sonla.gov.vn/a-1.html?utm_source=fb&utm_medium=x&fbclid=1#binh-luan", "https://sonla.gov.vn/a-1.html"),
     ("https://sonla.gov.vn/a?gclid=1&zarsrc=2", "https://sonla.gov.vn/a"),
+    # a paging parameter at 0 is the first page; at 1 it may be the second (Drupal)
+    ("https://sonla.gov.vn/tin-chinh-tri/a-619809?pageindex=0", "https://sonla.gov.vn/tin-chinh-tri/a-619809"),
+    ("https://x.gov.vn/tin?cat=2&page=0", "https://x.gov.vn/tin?cat=2"),
+    ("https://x.gov.vn/tin?page=1", "https://x.gov.vn/tin?page=1"),
+    ("https://x.gov.vn/tin?id=0", "https://x.gov.vn/tin?id=0"),
     # host case, default ports, dot segments, doubled slashes, default documents
     ("HTTPS://SonLa.gov.vn:443/a/../b/./c", "https://sonla.gov.vn/b/c"),
     ("http://sonla.gov.vn:80//tin-tuc//a-1.html", "http://sonla.gov.vn/tin-tuc/a-1.html"),

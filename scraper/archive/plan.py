@@ -40,6 +40,7 @@ class CrawlPlan:
     recheck: list[Recheck] = field(default_factory=list)
     retry: list[str] = field(default_factory=list)
     barren_shapes: set[str] = field(default_factory=set)  # address shapes the last run found no article in
+    since: str = ""  # when the last finished run started: feed and sitemap dates after it mean "changed"
 
     @property
     def kind(self) -> str:
@@ -72,4 +73,5 @@ def crawl_plan(db: sqlite_utils.Database, site: str, *, full: bool = False, over
         recheck=[Recheck(*row) for row in rows],
         retry=failed_urls(db, site),
         barren_shapes=barren,
+        since=previous["started_at"] if finished else "",
     )

@@ -20,7 +20,9 @@ COUNTERS = ("pages_fetched", "articles_new", "articles_changed", "articles_uncha
             "articles_failed", "not_articles", "rechecked", "not_modified", "duplicates", "skipped")
 # Pages deliberately not fetched or not stored: recorded in failed_pages so
 # they can be seen, but neither a failure of the run nor retried by the next.
-SKIPPED_KINDS = ("robots-blocked", "offsite-redirect", "redirected-away")
+# A dead link is a link no pattern said was an article or a listing that
+# answered 404 or 410.
+SKIPPED_KINDS = ("robots-blocked", "offsite-redirect", "redirected-away", "dead-link")
 
 
 def start_run(db: sqlite_utils.Database, site: str, kind: str) -> int:

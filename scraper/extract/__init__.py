@@ -33,9 +33,9 @@ def extract(html: bytes | str, url: str, platform: str | None = None, *, with_ht
     reject the page too, trafilatura gives a second opinion before the page
     is called not an article. Never raises on bad input: a page that is not
     an article gives ``is_article = False``, no invented text, and the first
-    path's reason in ``extractor``, unless the page is a block page
-    ("access-denied") or an app shell no path could read ("javascript-only":
-    scraper/extract/refusal.py).
+    path's reason in ``extractor`` (or the first "listing" verdict, if any
+    path found one), unless the page is a block page ("access-denied") or an
+    app shell no path could read ("javascript-only": scraper/extract/refusal.py).
     """
     page = Page.parse(html, url)
     if page is None:
@@ -48,13 +48,14 @@ def extract(html: bytes | str, url: str, platform: str | None = None, *, with_ht
         if located is None:
             continue
         article = _article(page, located, with_html)
-        reason = not_an_article(page, article, located.content)
+        reason = not_an_article(page, article, located.content, located.source)
         if not reason:
             if _is_block_page(page, article):
                 break
             article.is_article = True
             return article
-        first_rejection = first_rejection or f"{article.extractor} ({reason})"
+        if not first_rejection or (reason == "listing" and "listing" not in reasons):
+            first_rejection = f"{article.extractor} ({reason})"  # a listing says most: navigation walks it
         reasons.add(reason)
         if reason in FINAL_VERDICTS:
             break

@@ -36,8 +36,11 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle"
                  "report", "governmentservice"}
 
 
-def not_an_article(page: Page, article: Article, content: etree._Element) -> str:
-    """Why the page is not an article ("error page", "listing", ...), or ""."""
+def not_an_article(page: Page, article: Article, content: etree._Element,
+                   source: etree._Element | None = None) -> str:
+    """Why the page is not an article ("error page", "listing", ...), or "".
+    ``content`` is the cleaned copy extraction took the text from,
+    ``source`` the same region where it stands in the page, if known."""
     heading = " ".join([article.title, page.html_title])
     if _ERROR.search(article.title) or (_ERROR.search(heading) and len(article.body) < 600):
         return "error page"
@@ -58,7 +61,7 @@ def not_an_article(page: Page, article: Article, content: etree._Element) -> str
     listed_set = set(listed)
     own = [p for p in paragraphs if p not in listed_set and not _DATE_ONLY.fullmatch(p)]
     own_chars = sum(len(p) for p in own)
-    if is_teaser_list(content):
+    if is_teaser_list(content) or (source is not None and is_one_teaser_of_many(source)):
         return "listing"  # teasers of other articles, however long their standfirsts
     # A page that says it is an article is one, unless the listing is overwhelming.
     declared = declares_article(page)
@@ -158,6 +161,36 @@ def is_teaser_list(element: etree._Element) -> bool:
     return item_chars >= _TEASER_SHARE * len(" ".join(element.text_content().split()))
 
 
+_ITEM_LEVELS = 3  # ancestors of the content looked at for the item it belongs to
+
+
+def is_one_teaser_of_many(content: etree._Element) -> bool:
+    """Whether what was taken for the article is one teaser of a list: the
+    content, or a block around it, is one of at least ``_MIN_TEASERS``
+    sibling blocks of one tag, each led by a headline link to another page
+    (a category page of WordPress posts, each its own ``<article>``)."""
+    node = content
+    for _ in range(_ITEM_LEVELS):
+        parent = node.getparent()
+        if parent is None:
+            return False
+        if _headline_link(node) is not None:
+            siblings = [child for child in parent if child.tag == node.tag]
+            return sum(_headline_link(sibling) is not None for sibling in siblings) >= _MIN_TEASERS
+        node = parent
+    return False
+
+
+def _headline_link(block: etree._Element) -> etree._Element | None:
+    """The link of the block's heading, when the heading is a link (to another page)."""
+    for heading in block.iter("h1", "h2", "h3", "h4"):
+        for link in heading.iter("a"):
+            if link.get("href") and not link.get("href").startswith("#"):
+                return link
+        return None
+    return None
+
+
 _READ_MORE = re.compile(r"^\W*(?:chi\s*tiết|xem\s*(?:tiếp|thêm|chi\s*tiết)|đọc\s*(?:tiếp|thêm)|read\s*more|"
                         r"continue\s*reading|more|mehr|подробнее|leia\s*mais|ler\s*mais)\W*$", re.I)
 
@@ -171,10 +204,38 @@ def _leads_elsewhere(link: etree._Element) -> bool:
         return True
     if len(text) < _HEADLINE_CHARS_TEASER:
         return False
-    line = link.getparent()
-    while line is not None and line.tag in ("span", "strong", "b", "em", "i", "font"):
-        line = line.getparent()
-    return line is None or len(text_start(line, len(text) + _AROUND_HEADLINE + 1)) <= len(text) + _AROUND_HEADLINE
+    node, line = link, link.getparent()
+    while line is not None and line.tag in _INLINE:
+        node, line = line, line.getparent()
+    if line is None or len(text_start(line, len(text) + _AROUND_HEADLINE + 1)) <= len(text) + _AROUND_HEADLINE:
+        return True
+    # a headline that opens a block going on below it (a date, then its standfirst in a <p>)
+    return _text_before(node, line) <= _AROUND_HEADLINE and _inline_after(node) <= _AROUND_HEADLINE
+
+
+_INLINE = ("span", "strong", "b", "em", "i", "font", "small", "time", "abbr", "label")
+
+
+def _text_before(node: etree._Element, line: etree._Element) -> int:
+    """Characters of ``line``'s text before ``node`` (which is one of its children)."""
+    chars = len((line.text or "").strip())
+    for sibling in node.itersiblings(preceding=True):
+        chars += len(" ".join(sibling.text_content().split())) + len((sibling.tail or "").strip())
+        if chars > _AROUND_HEADLINE:
+            break
+    return chars
+
+
+def _inline_after(node: etree._Element) -> int:
+    """Characters following ``node`` on its own line: up to the next block element."""
+    chars = len((node.tail or "").strip())
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag not in _INLINE + ("a",):
+            break
+        chars += len(" ".join(sibling.text_content().split())) + len((sibling.tail or "").strip())
+        if chars > _AROUND_HEADLINE:
+            break
+    return chars
 
 
 _HEADLINE_CHARS_TEASER = 25

@@ -41,6 +41,7 @@ class Located:
     category: str = ""
     extra_regions: list = field(default_factory=list)  # attachment lists outside the content
     lead_picture: list = field(default_factory=list)  # the article's photo (and caption) set just before its text
+    source: etree._Element | None = None  # the content where it stands in the page (None: not from the page's tree)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def locate_article(page: Page, extractor: str, title: etree._Element | None, tit
         extractor=extractor,
         title=title_text,
         content=_cleaned_copy(page, content, hints.drop, [title, lead]),
+        source=content,
         lead=clean_text(lead.text_content()) if lead is not None else "",
         date_texts=_date_texts(page, hints, container, title, content),
         author=_author(page, hints, container),

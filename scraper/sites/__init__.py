@@ -56,8 +56,11 @@ class Site:
     verified: bool = False  # a crawl of the live site has proved the entry: ``crawl --all`` includes it
     tls: str = "default"  # one of TLS_MODES
     http_only: bool = False  # crawled over plain HTTP, even where links say https
-    feeds: tuple[str, ...] = ()  # RSS/Atom feeds: site paths or URLs on the site's domains
-    sitemaps: tuple[str, ...] = ()  # sitemaps, likewise
+    # RSS/Atom feeds and sitemaps: site paths or URLs on the site's domains.
+    # None (not in the entry): the crawl reads those the site names itself
+    # (robots.txt's Sitemap lines, the feeds its home page declares); [] : none.
+    feeds: tuple[str, ...] | None = None
+    sitemaps: tuple[str, ...] | None = None
     notes: str = ""  # quirks and what the entry rests on, for the operator
 
     @property
@@ -80,7 +83,10 @@ class Site:
         if not host:
             raise RegistryError(f"not a URL: {base_url!r}")
         return replace(self, base_url=base_url.rstrip("/"), domains=(*self.domains, host),
-                       feeds=tuple(map(self._as_path, self.feeds)), sitemaps=tuple(map(self._as_path, self.sitemaps)))
+                       feeds=self._as_paths(self.feeds), sitemaps=self._as_paths(self.sitemaps))
+
+    def _as_paths(self, refs: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        return None if refs is None else tuple(map(self._as_path, refs))
 
     def _as_path(self, ref: str) -> str:
         parts = urlsplit(ref)
@@ -95,12 +101,12 @@ class Site:
     @property
     def feed_urls(self) -> list[str]:
         """The feeds' addresses, paths resolved against ``base_url``."""
-        return [self._resolve(ref) for ref in self.feeds]
+        return [self._resolve(ref) for ref in self.feeds or ()]
 
     @property
     def sitemap_urls(self) -> list[str]:
         """The sitemaps' addresses, paths resolved against ``base_url``."""
-        return [self._resolve(ref) for ref in self.sitemaps]
+        return [self._resolve(ref) for ref in self.sitemaps or ()]
 
     def _resolve(self, ref: str) -> str:
         return self.base_url + ref if ref.startswith("/") else ref
@@ -123,6 +129,8 @@ def load_registry(path: str | Path | None = None) -> dict[str, Site]:
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RegistryError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
     sites_node = _mapping_value(root, "sites")
+    if isinstance(sites_node, yaml.ScalarNode) and sites_node.tag == "tag:yaml.org,2002:null":
+        return {}  # "sites:" and no entry yet (a new file for `govnews discover --write`)
     if not isinstance(sites_node, yaml.MappingNode):
         line = root.start_mark.line + 1 if root is not None else 1
         raise RegistryError(f"{path}:{line}: expected a top-level 'sites:' mapping")
@@ -202,9 +210,11 @@ def _site(path: Path, key: str, entry: dict, lines: dict[str, int], entry_line: 
             raise fail(name, "expected text")
         return value
 
-    def addresses(name: str) -> tuple[str, ...]:
+    def addresses(name: str) -> tuple[str, ...] | None:
         """Feeds or sitemaps: a list of site paths or http(s) URLs on the entry's domains."""
-        value = entry.get(name, [])
+        if name not in entry:
+            return None
+        value = entry[name]
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
             raise fail(name, "expected a list of site paths or URLs")
         for ref in value:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
-import re
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import scrapy
@@ -30,19 +30,24 @@ from ..archive import open_archive
 from ..archive.plan import CrawlPlan, crawl_plan
 from ..archive.store import utc_now
 from ..extract.refusal import page_refusal
+from ..extract.boilerplate import in_chrome
+from ..navigation.feeds import feed_links, parse_feed
+from ..navigation.menu import menu_links
+from ..navigation.sitemaps import parse_sitemap, robots_sitemaps
 from ..navigation.paging import PAGE_PLACEHOLDER, is_next_link, last_page_hint, script_pager
 from ..items import FetchedPage, FetchFailed, Gone, NotModified
 from ..politeness import RobotsBlocked
 from ..signals import page_judged
 from ..sites import Site, get_site
 from ..tls import crawl_settings
-from ..urls import canonical_url, is_trap, over_http, same_site, url_shape
+from ..urls import canonical_url, is_page_address, is_trap, over_http, same_site, url_shape
 
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "ETag")
 GONE_STATUSES = (404, 410)
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5
 ARTICLE_PRIORITY = 10  # articles before further listings: what a listing brings is judged before the walk goes on
+MAX_SOURCES = 20  # sitemaps robots.txt names, or feeds a start page declares, read per run
 BARREN_AFTER = 10  # pages of one address shape extracted...
 BARREN_SHARE = 0.9  # ...that were nearly all not articles: the shape is not requested again in this run
 LOOPBACK_SETTINGS = {
@@ -87,6 +92,8 @@ class PortalSpider(scrapy.Spider):
         self.listings_requested: set[str] = set()
         self.judged: dict[str, list[int]] = {}  # address shape -> [pages extracted, articles among them]
         self.listing_prints: set[bytes] = set()  # text fingerprints of the listing pages walked
+        self.candidate_depth: dict[str, int] = {}  # depth of pages fetched as possible articles
+        self.sources_requested: set[str] = set()  # feeds and sitemaps
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -121,13 +128,23 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.set_value("govnews/tls", self.tls)
         if self.crawler.stats.get_value("govnews/halted"):
             return  # the archive could not record the run: fetch nothing
+        if self.site.sitemaps is None:  # those robots.txt names
+            yield self._source_request(self._link(f"{self.site.base_url}/robots.txt"), self.parse_robots)
+        for url in map(self._link, self.site.sitemap_urls):
+            yield self._source_request(url, self.parse_sitemap)
+        for url in map(self._link, self.site.feed_urls):
+            yield self._source_request(url, self.parse_feed)
         for url in map(self._link, self.site.start_urls):
             self.listings_requested.add(url)
-            yield self._listing_request(url, stale=0)
+            request = self._listing_request(url, stale=0)
+            request.meta["start"] = True
+            yield request
         for url in self.plan.retry:
             if self._is_article(url):
+                self.seen_articles.add(url)
                 yield self._article_request(url)
-            else:
+            elif url not in self.listings_requested:
+                self.listings_requested.add(url)
                 yield self._listing_request(url, stale=0)
         for recheck in self.plan.recheck:
             headers = {}
@@ -161,6 +178,10 @@ class PortalSpider(scrapy.Spider):
             return
         self.listing_prints.add(fingerprint)
         listings, next_pages, new_articles, article_links = [], [], 0, 0
+        start_page = response.meta.get("start", False)
+        if start_page and self.site.feeds is None:
+            yield from self._declared_feeds(response)
+        menu = set(menu_links(response.text, response.url)) if start_page and self.site.listing_pattern is None else set()
         for link in response.css("a[href]"):
             url = self._link(response.urljoin(link.attrib["href"]))
             if urlsplit(url).scheme not in ("http", "https") or not same_site(url, self.allowed_domains):
@@ -168,7 +189,8 @@ class PortalSpider(scrapy.Spider):
             if is_trap(url):
                 self._count("trap_links")
                 continue
-            if self._is_article(url):
+            role = self._link_role(link, url, response.url, menu)
+            if role == "article":
                 article_links += 1
                 if url in self.seen_articles:
                     continue
@@ -180,10 +202,11 @@ class PortalSpider(scrapy.Spider):
                 if self.plan.walk_all_listings or not known:
                     new_articles += 1
                 if self.plan.refetch_known or not known:
+                    self.candidate_depth[url] = response.meta.get("depth", 0) + 1
                     yield self._article_request(url)
-            elif self.site.listing_pattern and self.site.listing_pattern.search(_path_and_query(url)) and url not in self.listings_requested:
+            elif role in ("listing", "next") and url not in self.listings_requested:
                 listings.append(url)
-                if is_next_link(link, response.url):
+                if role == "next":
                     next_pages.append(url)
         stale = 0 if new_articles else stale + 1
         if response.meta.get("depth", 0) >= self.max_depth:
@@ -219,6 +242,71 @@ class PortalSpider(scrapy.Spider):
         self.listings_requested.add(url)
         self._count("script_pages")
         yield self._listing_request(url, stale=stale, pager=(template, number + 1))
+
+    def parse_robots(self, response: Response):
+        """Read the sitemaps robots.txt names (the entry names none)."""
+        text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
+        for url in robots_sitemaps(text, self.site.base_url)[:MAX_SOURCES]:
+            url = self._link(url)
+            if same_site(url, self.allowed_domains) and url not in self.sources_requested:
+                yield self._source_request(url, self.parse_sitemap)
+
+    def _declared_feeds(self, response: TextResponse):
+        """Read the feeds a start page declares (the entry names none)."""
+        for url in feed_links(response.text, response.url)[:MAX_SOURCES]:
+            url = self._link(url)
+            if same_site(url, self.allowed_domains) and url not in self.sources_requested:
+                yield self._source_request(url, self.parse_feed)
+
+    def parse_sitemap(self, response: Response):
+        """Request a sitemap's articles and its child sitemaps."""
+        sitemap = parse_sitemap(response.body, response.url) if response.status == 200 else None
+        if sitemap is None:
+            self._count("sources_unusable")
+            self.logger.warning("%s is not a sitemap (HTTP %s): left out", response.url, response.status)
+            return
+        for child in map(self._link, sitemap.children):
+            if same_site(child, self.allowed_domains) and child not in self.sources_requested:
+                yield self._source_request(child, self.parse_sitemap)
+        yield from self._source_entries(sitemap.entries, response)
+
+    def parse_feed(self, response: Response):
+        """Request a feed's articles."""
+        entries = parse_feed(response.body, response.url) if response.status == 200 else None
+        if entries is None:
+            self._count("sources_unusable")
+            self.logger.warning("%s is not a feed (HTTP %s): left out", response.url, response.status)
+            return
+        yield from self._source_entries(entries, response)
+
+    def _source_entries(self, entries, response: Response):
+        """The article requests of a feed's or a sitemap's entries: new pages,
+        and in an incremental run known pages the source says changed since
+        the last run."""
+        for entry in entries:
+            url = self._link(entry.url)
+            if (not same_site(url, self.allowed_domains) or is_trap(url) or not is_page_address(url)
+                    or url in self.seen_articles or not self._is_article(url) or self._barren(url)):
+                continue
+            self.seen_articles.add(url)
+            known = url in self.plan.known_urls
+            changed = _later(entry.published, self.plan.since)
+            if self.plan.refetch_known or not known:
+                self.candidate_depth[url] = response.meta.get("depth", 0) + 1
+                yield self._article_request(url)
+            elif changed:
+                yield self._article_request(url, recheck=True)
+
+    def _source_request(self, url: str, callback) -> scrapy.Request:
+        self.sources_requested.add(url)
+        return scrapy.Request(url, callback=callback, errback=self.source_failed,
+                              meta={"handle_httpstatus_list": [404, 410]})
+
+    def source_failed(self, failure):
+        """A feed or sitemap that could not be fetched: said, not a page failure
+        (the site's listings are walked anyway)."""
+        self._count("sources_failed")
+        self.logger.warning("feed or sitemap %s could not be fetched: %s", failure.request.url, failure.value)
 
     def parse_article(self, response: Response, recheck: bool = False):
         now = utc_now()
@@ -275,16 +363,62 @@ class PortalSpider(scrapy.Spider):
             meta = {name: response.request.meta[name] for name in ("dont_redirect", "handle_httpstatus_list")}
             yield response.request.replace(url=target, dont_filter=True, meta={**meta, "redirect_chain": chain})
 
+    def _link_role(self, link, url: str, page_url: str, menu: set[str]) -> str | None:
+        """"article" (a page to extract), "listing", "next" (the listing's next
+        page) or None (left alone). The site's patterns, where it has them,
+        say; without an article pattern, a link of the page's own text may be
+        an article (extraction judges it); without a listing pattern, a
+        next-page link or a menu entry of a start page is a listing, and so is
+        a fetched page that extraction found to be one (walk_listing_found)."""
+        path = _path_and_query(url)
+        article_pattern, listing_pattern = self.site.article_pattern, self.site.listing_pattern
+        if article_pattern is not None and article_pattern.search(path):
+            return "article"
+        if listing_pattern is not None and listing_pattern.search(path):
+            return "next" if is_next_link(link, page_url) else "listing"
+        if url in self.listings_requested:
+            return None
+        if listing_pattern is None and is_next_link(link, page_url):
+            return "next"
+        if listing_pattern is None and url in menu:
+            return "listing"
+        if article_pattern is None and is_page_address(url) and not in_chrome(link.root):
+            return "article"
+        return None
+
     def _link(self, url: str) -> str:
         """``url`` in canonical form; over plain HTTP on a site crawled so (``http_only``)."""
         url = canonical_url(url)
         return over_http(url) if self.site.http_only and same_site(url, self.allowed_domains) else url
 
     def _is_article(self, url: str) -> bool:
-        return bool(self.site.article_pattern and self.site.article_pattern.search(_path_and_query(url)))
+        """Whether ``url`` should be fetched as an article: by the site's
+        pattern, or, without one, any page (extraction decides)."""
+        pattern = self.site.article_pattern
+        return pattern is None or bool(pattern.search(_path_and_query(url)))
 
-    def learn_from_extraction(self, url: str, is_article: bool) -> None:
-        """Learn from extraction which address shapes hold articles."""
+    def walk_listing_found(self, url: str, extractor: str) -> None:
+        """A page fetched as a possible article that extraction found to be a
+        listing (a category, a subcategory, an archive): walk it, when the
+        site has no pattern to say which pages are listings."""
+        if (self.site.listing_pattern is not None or not extractor.endswith("(listing)")
+                or url in self.listings_requested):
+            return
+        depth = self.candidate_depth.get(url, 1)
+        if depth >= self.max_depth:
+            self._count("depth_limited")
+            return
+        self.listings_requested.add(url)
+        self._count("listings_found")
+        request = self._listing_request(url, stale=0)
+        request.meta["depth"] = depth
+        self.crawler.engine.crawl(request)
+
+    def learn_from_extraction(self, url: str, is_article: bool, extractor: str = "") -> None:
+        """Learn from extraction which address shapes hold articles, and
+        which pages are listings to walk."""
+        if not is_article:
+            self.walk_listing_found(url, extractor)
         counts = self.judged.setdefault(url_shape(url), [0, 0])
         counts[0] += 1
         counts[1] += is_article
@@ -303,8 +437,10 @@ class PortalSpider(scrapy.Spider):
         meta = {"dont_redirect": True, "handle_httpstatus_list": list(REDIRECT_STATUSES)}
         if pager:
             meta["pager"] = pager  # (address template, page number) of a page a script would load
+        # never dropped as a duplicate of the same page tried as an article:
+        # listings_requested keeps each listing to one walk
         return scrapy.Request(url, callback=self.parse_listing, errback=self.failed, cb_kwargs={"stale": stale},
-                              meta=meta)
+                              meta=meta, dont_filter=True)
 
     def _article_request(self, url: str, headers: dict | None = None, recheck: bool = False) -> scrapy.Request:
         statuses = [*REDIRECT_STATUSES, *((304, *GONE_STATUSES) if recheck else ())]
@@ -317,9 +453,10 @@ class PortalSpider(scrapy.Spider):
         or that robots.txt kept us from fetching."""
         request = failure.request
         if failure.check(HttpError):
-            if request.meta.get("pager") and failure.value.response.status in GONE_STATUSES:
+            status = failure.value.response.status
+            if request.meta.get("pager") and status in GONE_STATUSES:
                 return  # past a script pager's last page: the end of the listing, not a failure
-            kind = f"http-{failure.value.response.status}"
+            kind = "dead-link" if status in GONE_STATUSES and self._unproven(request) else f"http-{status}"
         else:
             kind = next((name for name, kinds in FAILURE_KINDS if failure.check(*kinds)),
                         failure.type.__name__.lower() if failure.type else "error")
@@ -328,6 +465,15 @@ class PortalSpider(scrapy.Spider):
         origin = request.meta.get("redirect_chain", [request.url])[0]
         yield FetchFailed(canonical_url(origin), kind, str(failure.value)[:500],
                           request.cb_kwargs.get("recheck", False))
+
+    def _unproven(self, request: scrapy.Request) -> bool:
+        """Whether ``request`` was for a page no pattern vouched for: a link
+        tried as a possible article or listing, whose absence is the site's
+        dead link, not a page the archive misses."""
+        if request.meta.get("start") or request.cb_kwargs.get("recheck"):
+            return False
+        pattern = self.site.article_pattern if request.callback == self.parse_article else self.site.listing_pattern
+        return pattern is None
 
     def _count(self, name: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"govnews/{name}", count)
@@ -342,6 +488,22 @@ FAILURE_KINDS = (
                          ResponseDataLossError)),
     ("ignored", (IgnoreRequest,)),
 )
+
+def _later(moment: str | None, since: str) -> bool:
+    """Whether the ISO instant ``moment`` is after ``since`` (both given; a
+    moment without an offset is taken as UTC)."""
+    if not (moment and since):
+        return False
+    try:
+        first, second = datetime.fromisoformat(moment), datetime.fromisoformat(since)
+    except ValueError:
+        return False
+    if first.tzinfo is None:
+        first = first.replace(tzinfo=timezone.utc)
+    if second.tzinfo is None:
+        second = second.replace(tzinfo=timezone.utc)
+    return first > second
+
 
 def _is_barren(pages: int, articles: int) -> bool:
     return pages >= BARREN_AFTER and articles <= (1 - BARREN_SHARE) * pages
