@@ -73,8 +73,9 @@ tls-weak-dh             TLS 1.2 with only DHE ciphers over a 1024-bit group (RFC
 
 The site modes (``SITE_MODES``; never part of "all") change the whole site:
 
-https-links             every on-site link is absolute and says https (https://127.0.0.1:<port>/...),
-                        while the portal speaks plain HTTP only (a site's http_only).
+https-links             every on-site link is absolute and says https (https://127.0.0.1:<port>/...), in
+                        pages, sitemaps, feeds and robots.txt, while the portal speaks plain HTTP
+                        only (a site's http_only).
 denied-403              every page but robots.txt answers 403 with a block page
                         ("Thông báo từ chối truy cập", as mae.gov.vn's).
 denied-page             every page but robots.txt answers 200 with that block page.
@@ -118,7 +119,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import pages
 from .content import CATEGORIES, CATEGORY_NAMES, PAGE_SIZE, DemoArticle, articles_in_category, build_articles, slugify
-from .server import _HTML, _TEXT, DemoPortal, _Handler, _http_date, _not_modified, _page_number, _PortalHTTPServer, _Response
+from .server import _HTML, _RSS, _TEXT, _XML, DemoPortal, _Handler, _http_date, _not_modified, _page_number, _PortalHTTPServer, _Response
 
 FAULTS = (
     "robots-disallow", "robots-500", "calendar", "calendar-article-urls", "session-path",
@@ -223,6 +224,7 @@ _TARPIT_HTML = b"<!DOCTYPE html>\n<html lang=\"vi\"><head><title>\xc4\x90ang t\x
 _GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no mtime, unknown OS
 _FINAL_EMPTY_BLOCK = b"\x03\x00"  # a last, empty fixed-Huffman deflate block
 _BOMB_SEGMENT = 1 << 20
+_TEXTS = (_HTML, _XML, _RSS, _TEXT)  # what https-links rewrites
 _BLOCK_PAGE = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Thông báo từ chối truy cập</title></head>
 <body><div class="block-page"><h1>Thông báo từ chối truy cập</h1>
@@ -377,10 +379,12 @@ class HostilePortal(DemoPortal):
             self._served[path] += 1
             nth = self._served[path]
         reply = self._answer(shown, path, query, nth)
-        if "https-links" in self.faults and isinstance(reply, _Response) and reply.content_type == _HTML:
+        if "https-links" in self.faults and isinstance(reply, _Response) and reply.content_type in _TEXTS:
             https = "https" + self.base_url[len("http"):]
-            reply = replace(reply, body=_ON_SITE_LINK.sub(lambda link: f'{link[1]}{https}{link[0][len(link[1]):]}',
-                                                          reply.body.decode(errors="replace")).encode())
+            text = reply.body.decode(errors="replace").replace(self.base_url, https)  # sitemaps, feeds, robots.txt
+            if reply.content_type == _HTML:
+                text = _ON_SITE_LINK.sub(lambda link: f'{link[1]}{https}{link[0][len(link[1]):]}', text)
+            reply = replace(reply, body=text.encode())
         if isinstance(reply, _Response):
             status = 304 if reply.status == 200 and _not_modified(reply, headers) else reply.status
         else:
