@@ -98,3 +98,28 @@ def test_a_digest_of_linked_headlines_is_an_article():
     article = extract(html, "https://news.example.com/10-things")
     assert article.is_article, article.extractor
     assert len(article.paragraphs) == 10
+
+
+def test_a_category_of_posts_each_its_own_article_element_is_a_listing():
+    """WordPress's archive: one <article> per post, its heading a link to the post, then its excerpt."""
+    posts = "".join(
+        f'<article class="post-{n} post hentry"><header><h2 class="entry-title"><a href="/2024/01/{n:02d}/bai-{n}/">'
+        f'Huyện triển khai kế hoạch số {n} về chuyển đổi số</a></h2><time>10/01/2024</time></header>'
+        f'<div class="entry-summary"><p>{PARAGRAPH}[…]</p></div></article>'
+        for n in range(1, 5))
+    html = page(body=f'<main><header><h1>Chuyên mục: Tin tức</h1></header>{posts}</main>', title="Lưu trữ Tin tức")
+    article = extract(html, "https://so-demo.gov.vn/category/tin-tuc/")
+    assert not article.is_article
+    assert "(listing)" in article.extractor
+
+
+def test_headlines_over_their_date_and_standfirst_make_a_listing():
+    """A SharePoint news list: each item a headline link, a date beside it, its standfirst below."""
+    items = "".join(
+        f'<div class="news-item"><div class="news-info"><a class="news-title" href="/Trang/ChiTiet.aspx?id={n}">'
+        f'Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ {n} năm 2024</a><span class="news-date">22/05/2024 21:18</span>'
+        f'<p class="news-summary">{PARAGRAPH}</p></div></div>'
+        for n in range(1, 5))
+    html = page(body=f'<div class="news-list"><h2>Chính trị - Xã hội</h2>{items}</div>', title="Chính trị - Xã hội")
+    article = extract(html, "https://tinh.gov.vn/Trang/TinTuc.aspx?dm=2")
+    assert not article.is_article, article.extractor

@@ -112,7 +112,11 @@ def test_quiet_run_fetches_only_listing_heads_and_the_recheck_sample(site):
     made = portal.requests - before
     assert counts["new"] == counts["changed"] == 0
     assert counts["rechecked"] == -(-stored // 10)  # the rolling sample: a tenth of the site
-    listings = [target for target in made if not target.endswith(".html") and target not in ("/", "/robots.txt")]
+    # the sources the site names: robots.txt's sitemap and the feeds the start pages declare
+    sources = [target for target in made if target.endswith((".xml", ".rss"))]
+    assert "/sitemap.xml" in sources and all(made[target] == 1 for target in sources)
+    listings = [target for target in made
+                if not target.endswith(".html") and target not in ("/", "/robots.txt", *sources)]
     # each of the 4 categories: its first page, and the "next" page of the overlap
     assert sorted(listings) == sorted(f"/{c}{suffix}" for c in ("tin-tuc-su-kien", "chinh-tri", "kinh-te", "van-hoa-xa-hoi")
                                       for suffix in ("", "?page=2"))

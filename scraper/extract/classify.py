@@ -220,19 +220,25 @@ def _text_before(node: etree._Element, line: etree._Element) -> int:
     """Characters of ``line``'s text before ``node`` (which is one of its children)."""
     chars = len((line.text or "").strip())
     for sibling in node.itersiblings(preceding=True):
-        chars += len(" ".join(sibling.text_content().split())) + len((sibling.tail or "").strip())
+        chars += _own_chars(sibling)
         if chars > _AROUND_HEADLINE:
             break
     return chars
+
+
+def _own_chars(node: etree._Element) -> int:
+    """Characters of an element's text and tail (a comment's tail only)."""
+    text = " ".join(node.text_content().split()) if isinstance(node.tag, str) else ""
+    return len(text) + len((node.tail or "").strip())
 
 
 def _inline_after(node: etree._Element) -> int:
     """Characters following ``node`` on its own line: up to the next block element."""
     chars = len((node.tail or "").strip())
     for sibling in node.itersiblings():
-        if not isinstance(sibling.tag, str) or sibling.tag not in _INLINE + ("a",):
+        if isinstance(sibling.tag, str) and sibling.tag not in _INLINE + ("a",):
             break
-        chars += len(" ".join(sibling.text_content().split())) + len((sibling.tail or "").strip())
+        chars += _own_chars(sibling)
         if chars > _AROUND_HEADLINE:
             break
     return chars
