@@ -311,6 +311,13 @@ class ArchivePipeline:
             return ("extraction-broken", 3,
                     f"{site}: extraction looks broken: {suspect or pages} of {pages} article pages gave no "
                     f"article, no body or no date, or fell back to the generic extractor (layout changed?)")
+        if (self.crawler.spider.plan.walk_all_listings and not self.article_shapes
+                and not any(self.counts[name] for name in PRODUCED if name != "not_articles")
+                and not self.counts["articles_failed"]):
+            return ("extraction-broken", 3,
+                    f"{site}: no article found: {self.stats.get_value('response_received_count', 0)} pages "
+                    f"fetched, {pages} tried as articles, none was one (the site's navigation or layout changed, "
+                    "or its listings are built by script; govnews discover shows what it finds)")
         if self.counts["articles_failed"]:
             kinds = ", ".join(f"{k} {v}" for k, v in self.errors.most_common() if k not in SKIPPED_KINDS)
             health = "".join([f"; {self._access_denied(denied)}" if denied else "",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -59,6 +62,39 @@ def copy_archive(source: Path, target: Path) -> Path:
 def seed_article(portal):
     """The demo portal's copy of the seed article."""
     return next(a for a in portal.articles if a.title == GOLD["title"])
+
+
+# Every page a directory of links: departments, forms, contacts; no article anywhere.
+LINK_DIRECTORY = ("<!DOCTYPE html><html><head><title>Danh bạ</title></head><body><h1>Danh bạ cơ quan</h1><ul>"
+                  + "".join(f'<li><a href="/don-vi-{n}">Phòng chuyên môn số {n} của Ủy ban nhân dân huyện</a></li>'
+                            for n in range(12))
+                  + "</ul></body></html>").encode()
+
+
+@contextlib.contextmanager
+def one_page_site(status: int, body: bytes):
+    """A site on 127.0.0.1 answering every address with ``body`` and
+    ``status`` (robots.txt allows all); yields its address."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            robots = self.path == "/robots.txt"
+            payload = b"User-agent: *\nAllow: /\n" if robots else body
+            self.send_response(200 if robots else status)
+            self.send_header("Content-Type", "text/plain" if robots else "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
 
 
 def wait_for_http(url: str, timeout: float = 30.0) -> None:

@@ -13,7 +13,7 @@ import yaml
 from scraper.demo import FAMILIES, DemoPortal
 from scraper.sites import get_site
 
-from .conftest import govnews
+from .conftest import govnews, one_page_site
 
 ALL_FAMILIES = ("vnportal", *FAMILIES)
 
@@ -67,3 +67,23 @@ def test_a_second_run_of_a_bare_entry_fetches_only_what_is_new(tmp_path):
     refetched = [article.path for article in demo.articles if again[article.path]]
     assert len(refetched) <= -(-len(demo.articles) // 10)
     assert sum(again.values()) < len(demo.articles)
+
+
+SMALL_DIRECTORY = ("<!DOCTYPE html><html><head><title>Danh bạ</title></head><body><h1>Danh bạ</h1><ul>"
+                   + "".join(f'<li><a href="/don-vi-{n}">Phòng chuyên môn số {n}</a></li>' for n in range(3))
+                   + "</ul></body></html>").encode()
+
+
+def test_a_site_where_no_article_is_found_says_so(tmp_path):
+    """A site whose few pages are directories of links (too few for "extraction
+    looks broken"): a loud exit 3, not "ok"."""
+    db = tmp_path / "archive.db"
+    registry = tmp_path / "sites.yaml"
+    with one_page_site(200, SMALL_DIRECTORY) as address:
+        registry.write_text(f"sites:\n  bare:\n    name: Danh bạ\n    domains: [127.0.0.1]\n    base_url: {address}\n",
+                            encoding="utf-8")
+        result = govnews("crawl", "bare", "--registry", str(registry), "--db", str(db))
+    assert result.returncode == 3, result.stderr
+    assert "no article found" in result.stderr.splitlines()[-1]
+    [run] = sqlite_utils.Database(db)["crawl_runs"].rows
+    assert run["status"] == "extraction-broken" and "no article found" in run["message"]
