@@ -79,3 +79,18 @@ def test_canned_queries_say_when_rows_were_left_out(big_server, name, params):
     assert len(result["rows"]) == 1000 and result["truncated"] is True
     _, page, _ = get(f"{big_server}/archive/{name}?" + urlencode(params))
     assert b"more than 1,000 rows" in page
+
+
+def test_the_database_file_downloads_locally_but_not_in_public(big_archive, big_server, tmp_path):
+    status, body, headers = get(big_server + "/archive.db")
+    assert status == 200, body[:300]
+    assert headers["content-disposition"] == 'attachment; filename="archive.db"'
+    (tmp_path / "copy.db").write_bytes(body)
+    with sqlite3.connect(tmp_path / "copy.db") as copy:
+        assert copy.execute("SELECT count(*) FROM articles").fetchone()[0] == MANY
+    server, base = serve(big_archive, public=True)
+    try:
+        assert get(base + "/archive.db")[0] == 403
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
