@@ -330,6 +330,7 @@ def demo(db, port):
 
     try:
         with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Datasette's server binds
             probe.bind(("127.0.0.1", port))
     except OSError as error:
         fail(f"cannot serve on port {port} ({error.strerror}): choose another with --port")
