@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -13,7 +14,7 @@ import click
 from .archive import ArchiveError, check_writable, open_archive
 from .archive.lock import LockBusy, archive_lock
 from .crawl import EXIT_LOCKED, CrawlError, crawl as run_crawl
-from .sites import RegistryError, Site, UnknownSiteError, load_registry
+from .sites import RegistryError, Site, UnknownSiteError, get_site, load_registry
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 METADATA = PROJECT_ROOT / "metadata.yml"
@@ -63,11 +64,14 @@ def crawl(sites, all_sites, db, base_url, full, settings, registry):
     """
     if bool(sites) == all_sites:
         fail("name the sites to crawl, or give --all")
+    overrides = parse_overrides(settings)
+    if sys.stderr.isatty():  # the live progress line, not Scrapy's INFO log (-s LOG_LEVEL=INFO brings it back)
+        overrides.setdefault("LOG_LEVEL", "WARNING")
     try:
         if all_sites:
             note_unverified(load_registry(registry))
         results = run_crawl(None if all_sites else list(sites), db, base_url=base_url,
-                            overrides=parse_overrides(settings), registry=registry, full=full)
+                            overrides=overrides, registry=registry, full=full)
     except LockBusy as error:
         click.echo(f"govnews: error: {error}", err=True)
         sys.exit(EXIT_LOCKED)
@@ -135,10 +139,15 @@ def discover(url, key, registry, write, budget, settings):
 @cli.command()
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
-def sites(db, registry):
+@click.pass_context
+def sites(ctx, db, registry):
     """List the registry's sites: verified or not, platform, domain, TLS handling, last run and its health."""
+    from click.core import ParameterSource
+
     from .archive.runs import last_run
 
+    if ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE and not Path(db).is_file():
+        fail(f"no archive at {db}")
     try:
         registry_sites = load_registry(registry)
         archive = open_archive(db) if Path(db).exists() else None
@@ -158,7 +167,7 @@ def sites(db, registry):
 
 @cli.command()
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--site", help="Only this registry site.")
+@click.option("--site", help="Only this site: its registry key or domain.")
 @click.option("--since", help="Only captures fetched on or after this date (YYYY-MM-DD).")
 @click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
 def reextract(db, site, since, registry):
@@ -181,20 +190,27 @@ def reextract(db, site, since, registry):
 
 
 @cli.command("export-warc")
-@click.argument("output", type=click.Path(dir_okay=False, writable=True))
+@click.argument("output", type=click.Path(dir_okay=False, writable=True, allow_dash=True))
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--site", help="Only captures of this site (its domain, as in articles.site).")
-def export_warc(output, db, site):
-    """Write the stored captures as a WARC file (gzip-compressed per record)."""
+@click.option("--site", help="Only captures of this site: its registry key or domain.")
+@click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
+def export_warc(output, db, site, registry):
+    """Write the stored captures as a WARC file: gzip-compressed per record when
+    OUTPUT ends in .gz, plain otherwise; - writes plain WARC to stdout."""
     from .archive.warc import write_warc
 
     if not Path(db).is_file():
         fail(f"no archive at {db}")
     try:
-        count = write_warc(db, output, site=site)
+        domain = get_site(site, registry).domain if site else None
+        if output == "-":
+            count = write_warc(db, sys.stdout.buffer, site=domain, gzip=False)
+        else:
+            with open(output, "wb") as stream:
+                count = write_warc(db, stream, site=domain, gzip=output.endswith(".gz"))
     except KNOWN_ERRORS as error:
         fail(str(error))
-    click.echo(f"wrote {count} captures to {output}", err=True)
+    click.echo(f"wrote {count} captures to {'stdout' if output == '-' else output}", err=True)
 
 
 @cli.command()
@@ -204,7 +220,12 @@ def export_warc(output, db, site):
 def extract(file, url, platform):
     """Extract the article in an HTML FILE and print it as JSON."""
     from .extract import extract as extract_article, looks_like_html
+    from .extract.profiles import PROFILES
 
+    known = sorted([*PROFILES, "generic"])
+    if platform is not None and platform not in known:
+        raise click.BadParameter(f"unknown platform {platform!r}; known platforms: {', '.join(known)}",
+                                 param_hint="--platform")
     try:
         data = file.read_bytes()
     except OSError as error:
@@ -309,6 +330,12 @@ def demo(db, port):
     """Crawl the offline portal into the archive, then serve it."""
     from .demo import DemoPortal
 
+    try:
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Datasette's server binds
+            probe.bind(("127.0.0.1", port))
+    except OSError as error:
+        fail(f"cannot serve on port {port} ({error.strerror}): choose another with --port")
     try:
         check_writable(db)
         with DemoPortal() as portal:

@@ -120,16 +120,20 @@ class ArchivePipeline:
         if isinstance(item, FetchedPage):
             await self._fetched(item)
         elif isinstance(item, NotModified):
-            self._write(mark_unmodified, item.url, item.fetched_at)
+            self._write(mark_unmodified, self._stored(item.url), item.fetched_at)
             self._count("not_modified", "rechecked")
         elif isinstance(item, Gone):
-            if self._write(mark_removed, item.url, item.fetched_at):
+            if self._write(mark_removed, self._stored(item.url), item.fetched_at):
                 logger.info("removed from the site (%s): %s", item.reason, item.url)
                 self._count("articles_removed")
             self._count("rechecked")
         elif isinstance(item, FetchFailed):
             self._failed(item.url, item.kind, item.error, item.recheck)
         return item
+
+    def _stored(self, url: str) -> str:
+        """The address the archive knows the page fetched from ``url`` by (they differ on a mirror)."""
+        return self.crawler.spider.plan.stored_as.get(url, url)
 
     async def _fetched(self, item: FetchedPage) -> None:
         self._count("article_pages")
@@ -170,6 +174,7 @@ class ArchivePipeline:
 
     def _failed(self, url: str, kind: str, error: str, recheck: bool) -> None:
         """A page not fetched or not stored: retried next run unless skipped on purpose."""
+        url = self._stored(url)
         self._write(record_failure, url, self.site.domain, kind, error, self.run_id)
         if recheck:
             self._write(mark_checked, url, utc_now())
@@ -188,7 +193,7 @@ class ArchivePipeline:
         try:
             with self.db.conn:
                 for item, article, packed in pending:
-                    clear_failure(self.db, item.url)
+                    clear_failure(self.db, self._stored(item.url))
                     if article is None:
                         continue
                     same_as = resolve_identity(self.db, article)

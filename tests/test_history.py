@@ -120,3 +120,23 @@ def test_quiet_run_fetches_only_listing_heads_and_the_recheck_sample(site):
     # each of the 4 categories: its first page, and the "next" page of the overlap
     assert sorted(listings) == sorted(f"/{c}{suffix}" for c in ("tin-tuc-su-kien", "chinh-tri", "kinh-te", "van-hoa-xa-hoi")
                                       for suffix in ("", "?page=2"))
+
+
+def test_the_portal_on_another_port_is_the_same_site(tmp_path):
+    """Two demo crawls, each with the portal on a port of its own: the second
+    rechecks on the new port and stores no version (only the images' host:port
+    differ); a --full run neither."""
+    db = tmp_path / "archive.db"
+    articles = build_articles(per_category=6)
+    for full in ((), (), ("--full",)):
+        with DemoPortal(articles) as portal:
+            portal.start()
+            result = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db),
+                             "-s", "LOG_LEVEL=WARNING", *full)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+    archive = sqlite_utils.Database(db)
+    assert archive["versions"].count == archive["articles"].count == len(articles)
+    assert archive.execute("SELECT count(*) FROM crawl_runs WHERE status != 'ok'").fetchone()[0] == 0
+    assert archive.execute("SELECT count(*) FROM failed_pages").fetchone()[0] == 0
+    assert archive.execute("SELECT sum(rechecked), sum(not_modified) FROM crawl_runs").fetchone()[0] > 0

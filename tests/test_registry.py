@@ -267,8 +267,8 @@ def test_sonla_articles_have_no_html_extension_and_sidebar_copies_are_left_out()
 # ---------------------------------------------------------------- the command line
 
 
-def test_sites_lists_every_entry_with_its_state():
-    result = govnews("sites", "--db", "/nonexistent/archive.db")
+def test_sites_lists_every_entry_with_its_state(tmp_path):
+    result = govnews("sites", cwd=tmp_path)  # no archive.db there yet
     assert result.returncode == 0, result.stderr
     header, *rows = result.stdout.splitlines()
     assert header.split()[:5] == ["site", "state", "platform", "domain", "tls"]

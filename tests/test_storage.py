@@ -9,6 +9,7 @@ import sqlite_utils
 from scraper.archive import open_archive, save_articles
 from scraper.archive.schema import FTS_TABLE
 from scraper.extract import Article
+from scraper.extract.article import Attachment, Image
 
 BODY = ("Sở Thông tin và Truyền thông tổ chức hội nghị tổng kết công tác chuyển đổi số năm 2023. " * 4).strip()
 
@@ -117,3 +118,19 @@ def test_an_archive_written_before_is_brought_up_to_date_without_loss(tmp_path):
     assert db.execute("SELECT title, body FROM articles").fetchone() == ("Đặng Ngọc Hậu dự hội nghị", "Thân bài mới")
     db.close()
     assert open_archive(path).execute("SELECT count(*) FROM article_versions").fetchone()[0] == 2  # idempotent
+
+
+def test_links_moving_between_the_sites_hosts_are_no_new_version(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+
+    def seen(base: str, cdn: str = "https://cdn.example.net") -> str:
+        item = article(base + "/tin-tuc/hoi-nghi-1", canonical="https://sonla.gov.vn/tin-tuc/hoi-nghi-1")
+        item.images = [Image(base + "/Uploads/anh.jpg", "ảnh"), Image(cdn + "/anh2.jpg")]
+        item.attachments = [Attachment(base + "/Uploads/qd.pdf?v=1", "Quyết định", "pdf")]
+        return save_articles(db, [(item, "2024-01-10T09:00:00+00:00", None)])[0]
+
+    assert seen("http://www.sonla.gov.vn") == "new"
+    assert seen("https://sonla.gov.vn") == "unchanged"  # http to https, www dropped
+    assert db.execute("SELECT src FROM images ORDER BY position").fetchall()[0] == ("https://sonla.gov.vn/Uploads/anh.jpg",)
+    assert seen("https://sonla.gov.vn", cdn="https://cdn2.example.net") == "changed"  # another site's image is content
+    assert db["versions"].count == 2

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
 
@@ -41,10 +42,30 @@ class CrawlPlan:
     retry: list[str] = field(default_factory=list)
     barren_shapes: set[str] = field(default_factory=set)  # address shapes the last run found no article in
     since: str = ""  # when the last finished run started: feed and sitemap dates after it mean "changed"
+    stored_as: dict[str, str] = field(default_factory=dict)  # address fetched -> address stored (on a mirror)
 
     @property
     def kind(self) -> str:
         return "full" if self.refetch_known else ("incremental" if not self.walk_all_listings else "catch-up")
+
+    def on_mirror(self, base_url: str, hosts: tuple[str, ...]) -> CrawlPlan:
+        """This plan for the site served from ``base_url`` (``--base-url``): its
+        stored addresses on ``hosts``, whatever their scheme or port (the offline
+        portal's port of an earlier run), are fetched from there."""
+        base = urlsplit(base_url)
+        stored_as = {}
+
+        def moved(url: str) -> str:
+            parts = urlsplit(url)
+            if parts.hostname not in hosts or parts.netloc == base.netloc:
+                return url
+            fetched = urlunsplit((base.scheme, base.netloc, parts.path, parts.query, ""))
+            stored_as[fetched] = url
+            return fetched
+
+        return replace(self, known_urls={moved(url) for url in self.known_urls},
+                       recheck=[replace(item, url=moved(item.url)) for item in self.recheck],
+                       retry=[moved(url) for url in self.retry], stored_as=stored_as)
 
 
 def crawl_plan(db: sqlite_utils.Database, site: str, *, full: bool = False, overlap: int = 1,

@@ -15,6 +15,7 @@ import sqlite3
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -142,6 +143,9 @@ def write_article(db: sqlite_utils.Database, article: Article, seen_at: str, cap
     if existing is not None and _same_content(existing, record, db, images, attachments):
         db.execute(_TOUCH_ARTICLE, [seen_at, seen_at, *(record[name] for name in IN_PLACE_FIELDS), record["id"]])
         db.execute(_TOUCH_VERSION, [seen_at, record["id"]])
+        for table, rows in (("images", images), ("attachments", attachments)):  # links now on the site's current host
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
+            db.conn.executemany(_INSERTS[table], rows)
         return "unchanged"
     if existing is not None:
         _unindex(db, existing[0])
@@ -203,7 +207,8 @@ def mark_unmodified(db: sqlite_utils.Database, url: str, seen_at: str) -> None:
 VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "category", "source")
 IN_PLACE_FIELDS = ("url", "canonical_url", "site", "extractor", "fingerprint")
 _LEAD, _BODY = 1 + VERSIONED_FIELDS.index("lead"), 1 + VERSIONED_FIELDS.index("body")
-_SELECT_ARTICLE = f"SELECT rowid, {', '.join(VERSIONED_FIELDS)}, first_seen_at FROM articles WHERE id = ?"
+_URL = 1 + len(VERSIONED_FIELDS)
+_SELECT_ARTICLE = f"SELECT rowid, {', '.join(VERSIONED_FIELDS)}, url, first_seen_at FROM articles WHERE id = ?"
 _TOUCH_ARTICLE = (
     f"UPDATE articles SET last_seen_at = ?, last_checked_at = ?, removed_at = NULL, removed = 0, "
     f"{', '.join(f'{name} = ?' for name in IN_PLACE_FIELDS)} WHERE id = ?"
@@ -251,15 +256,33 @@ def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple], list[tup
 
 def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database,
                   images: list[tuple], attachments: list[tuple]) -> bool:
+    """Whether the article is unchanged. Images and attachments on the site's
+    own hosts compare by path: the site moving between http and https, www or
+    not, or the offline portal's port, is no change of the article."""
     if any((old or "") != (record[name] or "") for name, old in zip(VERSIONED_FIELDS, existing[1:])):
         return False
+    hosts = {_bare_host(url) for url in (existing[_URL], record["url"], record["canonical_url"], "//" + record["site"])}
     for table, rows in (("images", images), ("attachments", attachments)):
         stored = db.execute(
             f"SELECT {', '.join(_CHILD_FIELDS[table])} FROM {table} WHERE article_id = ? ORDER BY position", [record["id"]]
         )
-        if stored.fetchall() != rows:
+        if [_site_relative(row, hosts) for row in stored] != [_site_relative(row, hosts) for row in rows]:
             return False
     return True
+
+
+def _bare_host(url: str) -> str:
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.")
+
+
+def _site_relative(row: tuple, hosts: set[str]) -> tuple:
+    """An image or attachment row with its address (third field) as a path when it is on one of ``hosts``."""
+    address = row[2] or ""
+    if _bare_host(address) in hosts - {""}:
+        parts = urlsplit(address)
+        address = parts.path + (f"?{parts.query}" if parts.query else "")
+    return (*row[:2], address, *row[3:])
 
 
 def _add_version(db: sqlite_utils.Database, record: dict, images: list[tuple], attachments: list[tuple],

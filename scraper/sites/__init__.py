@@ -162,11 +162,16 @@ def _mapping_value(node, name: str):
 
 
 def get_site(key: str, path: str | Path | None = None) -> Site:
-    """The registry entry ``key``, or UnknownSiteError listing the known ones."""
+    """The registry entry named by its key or one of its domains (``www.``
+    or not), or UnknownSiteError listing the known ones."""
     sites = load_registry(path)
-    if key not in sites:
-        raise UnknownSiteError(f"unknown site {key!r}; known sites: {', '.join(sorted(sites))}")
-    return sites[key]
+    if key in sites:
+        return sites[key]
+    bare = key.lower().removeprefix("www.")
+    for site in sites.values():
+        if bare in (domain.lower().removeprefix("www.") for domain in site.domains):
+            return site
+    raise UnknownSiteError(f"unknown site {key!r} (a registry key or domain); known sites: {', '.join(sorted(sites))}")
 
 
 def _site(path: Path, key: str, entry: dict, lines: dict[str, int], entry_line: int) -> Site:

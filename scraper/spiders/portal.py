@@ -79,6 +79,7 @@ class PortalSpider(scrapy.Spider):
         if not site:
             raise ValueError("give the site to crawl: -a site=NAME")
         self.site: Site = get_site(site, registry)
+        self.mirrored = bool(base_url)
         if base_url:
             self.site = self.site.with_base_url(base_url)
         # never leave the site: its domains, and the host it is served from
@@ -120,6 +121,8 @@ class PortalSpider(scrapy.Spider):
             )
         finally:
             db.close()
+        if spider.mirrored:
+            spider.plan = spider.plan.on_mirror(spider.site.base_url, spider.site.domains)
         spider.stale_limit = settings.getint("NAV_STALE_PAGES", 5) if spider.plan.walk_all_listings else spider.plan.overlap
         spider.judged = {shape: [BARREN_AFTER, 0] for shape in spider.plan.barren_shapes}
         return spider
