@@ -1,0 +1,238 @@
+"""Search that keeps the diacritics a researcher typed.
+
+In Vietnamese, a language of syllables, folding diacritics merges different
+words (đổi/đối, số/sơ/sổ). So each word of a query is looked up on its own
+terms:
+
+- a word typed with any diacritic (đ included) is looked up in
+  ``articles_fts_exact`` (syllables as written, lower-cased), under both
+  tone placements where they differ ("hoà"/"hòa", "thuỷ"/"thủy"); NFC/NFD
+  and case do not matter;
+- a word typed without diacritics is looked up in ``articles_fts`` (folded,
+  đ written d), so "chuyen doi so" finds "chuyển đổi số" and its look-alikes.
+
+Every word is required. Words in double quotes must be consecutive (a
+phrase). Results are ranked: articles where the words typed stand together,
+in order, come first, then by bm25 with the title weighing most; or by date.
+Nothing typed reaches FTS5 as syntax: quotes are balanced or dropped, operators
+and symbols are ignored, and ``Query.notes`` says what was changed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from ..extract.vietnamese import fold
+from .schema import EXACT_FTS_TABLE, FTS_TABLE
+
+_WORD = re.compile(r"[^\W_]+")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# oa, oe, uy closing a syllable (not the u of qu): the tone goes on the first
+# vowel in the old placement (hòa, thủy), on the second in the new (hoà, thuỷ).
+_TWO_PLACEMENTS = re.compile(r"(?<!q)(?:oa|oe|uy)$")
+OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_IGNORED = re.compile(r"[^\w\s\".,;!?…'’]")
+MAX_PHRASE_SPELLINGS = 16
+# bm25 weights: title, lead, body, author (and, in the folded index, the folded copy of them all)
+EXACT_WEIGHTS = (10.0, 3.0, 1.0, 2.0)
+FOLDED_WEIGHTS = (10.0, 3.0, 1.0, 2.0, 1.0)
+
+
+def spellings(syllable: str) -> list[str]:
+    """The lower-case NFC spellings of a syllable: under the old tone placement, then the new."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    tones = [c for c in decomposed if c in _TONES]
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    place = _TWO_PLACEMENTS.search(base)
+    if len(tones) != 1 or place is None:
+        return [unicodedata.normalize("NFC", decomposed)]
+    return [unicodedata.normalize("NFC", base[:i + 1] + tones[0] + base[i + 1:]) for i in (place.start(), place.start() + 1)]
+
+
+def normalise(syllable: str) -> str:
+    """One spelling per syllable: lower-case, NFC, the tone in the new placement (hoà, thuỷ)."""
+    return spellings(syllable)[-1]
+
+
+def has_diacritics(word: str) -> bool:
+    return fold(word) != word.lower()
+
+
+def _quoted(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+@dataclass
+class Query:
+    """A query as read: its words, its quoted phrases and what was changed to read it."""
+
+    text: str
+    words: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def reading(self) -> str:
+        """The query as it was read, written back."""
+        quoted = [_quoted(p) for p in self.phrases]
+        loose = [w for w in self.words if not any(w in p for p in self.phrases)]
+        return " ".join(quoted + loose)
+
+    def _exact_word(self, word: str) -> str:
+        return "(" + " OR ".join(f'"{s}"' for s in spellings(word)) + ")"
+
+    def _exact_phrase(self, words: list[str]) -> str:
+        variants = list(itertools.product(*(spellings(w) for w in words)))
+        if len(variants) > MAX_PHRASE_SPELLINGS:
+            variants = [tuple(normalise(w) for w in words)]
+        return "(" + " OR ".join(_quoted(list(v)) for v in variants) + ")"
+
+    def _phrase(self, words: list[str]) -> tuple[str, str]:
+        """(index, FTS5 expression): a phrase all typed with diacritics is looked up as
+        written; any other in the folded index (its words with diacritics are also
+        required as written, by ``expressions``)."""
+        if all(has_diacritics(w) for w in words):
+            return "exact", self._exact_phrase(words)
+        return "folded", _quoted([fold(w) for w in words])
+
+    def expressions(self) -> dict[str, str]:
+        """The FTS5 MATCH expression for each index this query needs."""
+        parts: dict[str, list[str]] = {"exact": [], "folded": []}
+        for word in dict.fromkeys(self.words):
+            if has_diacritics(word):
+                parts["exact"].append(self._exact_word(word))
+            else:
+                parts["folded"].append(f'"{fold(word)}"')
+        for phrase in self.phrases:
+            if len(phrase) > 1:
+                index, expression = self._phrase(phrase)
+                parts[index].append(expression)
+        return {index: " AND ".join(terms) for index, terms in parts.items() if terms}
+
+    def together(self) -> tuple[str, str] | None:
+        """(index, expression) for all the words typed, consecutive and in order; None for one word."""
+        return self._phrase(self.words) if len(self.words) > 1 else None
+
+    def matches(self, token: str) -> bool:
+        """Whether a word of the text is one of the query's words, as the indexes compare them."""
+        for word in self.words:
+            if has_diacritics(word):
+                if normalise(token) == normalise(word):
+                    return True
+            elif fold(token) == fold(word):
+                return True
+        return False
+
+
+def parse(text: str | None) -> Query:
+    """Read what a researcher typed; never FTS5 syntax, and notes on anything changed."""
+    text = unicodedata.normalize("NFC", text or "").strip()
+    query = Query(text)
+    if not text:
+        query.notes.append("Type one or more words to search.")
+        return query
+    if text.count('"') % 2:
+        cut = text.rfind('"')
+        text = text[:cut] + text[cut + 1:]
+        query.notes.append("An unmatched double quote was left out.")
+    pieces = text.split('"')
+    ignored_operators, ignored_marks, empty_quotes = [], set(), False
+    for position, piece in enumerate(pieces):
+        words = _WORD.findall(piece)
+        ignored_marks.update(_IGNORED.findall(piece))
+        if position % 2:
+            if not words:
+                empty_quotes = True
+                continue
+            query.words.extend(words)
+            query.phrases.append(words)
+            continue
+        for word in words:
+            if word in OPERATORS:
+                ignored_operators.append(word)
+            else:
+                query.words.append(word)
+    if empty_quotes:
+        query.notes.append("Empty quotes were left out.")
+    if ignored_operators:
+        query.notes.append(f"{', '.join(dict.fromkeys(ignored_operators))} ignored: every word is required; "
+                           "search operators are not used.")
+    if ignored_marks:
+        query.notes.append(f"Ignored: {' '.join(sorted(ignored_marks))} (only words and double-quoted phrases are read).")
+    if not query.words:
+        query.notes.append("No word to search for.")
+    elif query.notes:
+        query.notes.append(f"Searched for: {query.reading}")
+    return query
+
+
+_INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOLDED_WEIGHTS)}
+
+
+def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, str, dict]:
+    """(rows SQL, count SQL, parameters) for a parsed query with words; ``where`` filters ``a``."""
+    joins, scores, params = [], [], {}
+    for index, expression in query.expressions().items():
+        table, weights = _INDEXES[index]
+        params[index] = expression
+        joins.append(f"JOIN (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score FROM {table} "
+                     f"WHERE {table} MATCH :{index}) {index} ON {index}.rowid = a.rowid")
+        scores.append(f"{index}.score")
+    together = query.together()
+    if together:
+        index, params["together"] = together
+        table = _INDEXES[index][0]
+        phrase = f"a.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :together)"
+    else:
+        phrase = "0"
+    body = f"FROM articles a {' '.join(joins)} {'WHERE ' + where if where else ''}"
+    ordering = "a.published_at DESC" if order == "date" else "together DESC, score"
+    rows = (f"SELECT a.rowid, a.id, a.title, a.site, a.published_at, a.lead, a.body, {phrase} AS together, "
+            f"{' + '.join(scores)} AS score {body} ORDER BY {ordering} LIMIT :limit OFFSET :offset")
+    return rows, f"SELECT count(*) {body}", params
+
+
+def snippet(query: Query, text: str, before: int = 8, width: int = 40) -> Markup:
+    """HTML: the stretch of ``text`` with the most query words, those words in <mark>, the rest escaped."""
+    tokens = list(_WORD.finditer(text or ""))
+    hits = [i for i, token in enumerate(tokens) if query.matches(token.group())]
+    if not tokens:
+        return Markup("")
+    start = max(hits, key=lambda i: len({tokens[j].group().lower() for j in hits if i <= j < i + width}), default=0)
+    first = max(start - before, 0)
+    last = min(first + width, len(tokens))
+    shown = set(hits)
+    out, position = [], tokens[first].start()
+    for i in range(first, last):
+        token = tokens[i]
+        out.append(escape(text[position:token.start()]))
+        out.append(Markup("<mark>%s</mark>") % token.group() if i in shown else escape(token.group()))
+        position = token.end()
+    prefix = "… " if first else ""
+    suffix = " …" if last < len(tokens) else ""
+    return Markup(prefix) + Markup("").join(out) + Markup(suffix)
+
+
+def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
+        order: str = "relevance", limit: int = 20, offset: int = 0) -> tuple[list[dict], int]:
+    """The page of results (each with its snippets) and the number of matching articles."""
+    if not query.words:
+        return [], 0
+    rows_sql, count_sql, params = search_sql(query, where, order)
+    params.update(filters or {})
+    total = conn.execute(count_sql, params).fetchone()[0]
+    cursor = conn.execute(rows_sql, {**params, "limit": limit, "offset": offset})
+    names = [d[0] for d in cursor.description]
+    results = []
+    for row in cursor.fetchall():
+        result = dict(zip(names, row))
+        result["title_html"] = snippet(query, result["title"], width=10_000)
+        result["snippet"] = snippet(query, f"{result.pop('lead') or ''}\n{result.pop('body') or ''}")
+        results.append(result)
+    return results, total
