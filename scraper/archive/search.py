@@ -208,12 +208,14 @@ def snippet(query: Query, text: str, before: int = 8, width: int = 40) -> Markup
     first = max(start - before, 0)
     last = min(first + width, len(tokens))
     shown = set(hits)
-    out, position = [], tokens[first].start()
+    out, position = [], tokens[first].start() if first else 0
     for i in range(first, last):
         token = tokens[i]
         out.append(escape(text[position:token.start()]))
         out.append(Markup("<mark>%s</mark>") % token.group() if i in shown else escape(token.group()))
         position = token.end()
+    if last == len(tokens):
+        out.append(escape(text[position:]))
     prefix = "… " if first else ""
     suffix = " …" if last < len(tokens) else ""
     return Markup(prefix) + Markup("").join(out) + Markup(suffix)
