@@ -214,3 +214,12 @@ def test_home_page_has_the_search_form(datasette_url):
     form = tree.cssselect("form.archive-search")[0]
     assert form.get("action") == "/-/search"
     assert {e.get("name") for e in form.cssselect("input, select")} >= {"q", "from", "to", "site", "sort"}
+
+
+def test_search_page_as_json(datasette_url, archive):
+    data = json.loads(fetch(f"{datasette_url}/-/search.json?" + urllib.parse.urlencode({"q": '"sơ kết'})))
+    ranked = search_all(archive, "sơ kết")
+    assert data["total"] == len(ranked) and data["read_as"] == "sơ kết"
+    assert [row["id"] for row in data["rows"]] == [r["id"] for r in ranked[:20]]
+    assert "unmatched double quote" in " ".join(data["notes"])
+    assert all("<mark>" in row["snippet"] for row in data["rows"])

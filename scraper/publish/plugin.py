@@ -5,6 +5,7 @@
   relevance or date order, highlighted snippets, date, site and province
   filters; a malformed query is repaired and the page says how it was read
   (scraper/archive/search.py); the home page carries its form;
+  ``/-/search.json`` gives the same page as JSON;
 - ``search_terms(text)`` (SQL function): turns what a researcher types into
   an FTS5 query of quoted words, so canned queries accept ordinary words;
 - the article row page becomes a reading view (templates/row-archive-articles.html)
@@ -46,6 +47,7 @@ Disallow: /*.csv
 Disallow: /*.json
 Disallow: /*?sql=
 Disallow: /*_search=
+Disallow: /-/search
 Allow: /
 """
 
@@ -145,6 +147,12 @@ async def search_page(datasette, request):
         page = 1
     results, total = await db.execute_fn(lambda conn: search.run(
         conn, query, " AND ".join(where), filters, order, PAGE_SIZE, (page - 1) * PAGE_SIZE))
+    if request.url_vars.get("format"):
+        return Response.json({
+            "query": query.text, "read_as": query.reading, "notes": notes, "sort": order, "total": total,
+            "page": page, "rows": [{**row, "title_html": str(row["title_html"]), "snippet": str(row["snippet"]),
+                                    "together": bool(row["together"])} for row in results],
+        })
     choices = await form_choices(db)
     more = request.path + "?" + urllib.parse.urlencode(
         {**dict(urllib.parse.parse_qsl(request.query_string)), "page": page + 1}) if page * PAGE_SIZE < total else None
@@ -192,7 +200,7 @@ def register_facet_classes():
 
 @hookimpl
 def register_routes():
-    return [(r"^/robots\.txt$", robots_txt), (r"^/-/search$", search_page)]
+    return [(r"^/robots\.txt$", robots_txt), (r"^/-/search(?P<format>\.json)?$", search_page)]
 
 
 async def robots_txt():
