@@ -20,6 +20,7 @@ and symbols are ignored, and ``Query.notes`` says what was changed.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import sqlite3
@@ -119,15 +120,20 @@ class Query:
         """(index, expression) for all the words typed, consecutive and in order; None for one word."""
         return self._phrase(self.words) if len(self.words) > 1 else None
 
-    def matches(self, token: str) -> bool:
-        """Whether a word of the text is one of the query's words, as the indexes compare them."""
-        for word in self.words:
-            if has_diacritics(word):
-                if normalise(token) == normalise(word):
-                    return True
-            elif fold(token) == fold(word):
-                return True
-        return False
+    def hits(self, text: str) -> list[tuple[int, int]]:
+        """Where the query's words are in ``text`` (start, end), as the indexes compare words."""
+        loose = {fold(w) for w in self.words if not has_diacritics(w)}
+        exact = {normalise(w) for w in self.words if has_diacritics(w)}
+        candidates = loose | {fold(w) for w in exact}
+        if not candidates:
+            return []
+        folded = fold(text)
+        if len(folded) != len(text):  # not one folded letter per letter: fold word by word
+            spans = [m.span() for m in _WORD.finditer(text) if fold(m.group()) in candidates]
+        else:
+            pattern = r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(candidates, key=len, reverse=True))) + r")(?![^\W_])"
+            spans = [m.span() for m in re.finditer(pattern, folded)]
+        return [(i, j) for i, j in spans if fold(text[i:j]) in loose or normalise(text[i:j]) in exact]
 
 
 def parse(text: str | None) -> Query:
@@ -198,27 +204,25 @@ def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple
     return rows, f"SELECT count(*) {body}", params
 
 
-def snippet(query: Query, text: str, before: int = 8, width: int = 40) -> Markup:
-    """HTML: the stretch of ``text`` with the most query words, those words in <mark>, the rest escaped."""
-    tokens = list(_WORD.finditer(text or ""))
-    hits = [i for i, token in enumerate(tokens) if query.matches(token.group())]
-    if not tokens:
-        return Markup("")
-    start = max(hits, key=lambda i: len({tokens[j].group().lower() for j in hits if i <= j < i + width}), default=0)
-    first = max(start - before, 0)
-    last = min(first + width, len(tokens))
-    shown = set(hits)
-    out, position = [], tokens[first].start() if first else 0
-    for i in range(first, last):
-        token = tokens[i]
-        out.append(escape(text[position:token.start()]))
-        out.append(Markup("<mark>%s</mark>") % token.group() if i in shown else escape(token.group()))
-        position = token.end()
-    if last == len(tokens):
-        out.append(escape(text[position:]))
-    prefix = "… " if first else ""
-    suffix = " …" if last < len(tokens) else ""
-    return Markup(prefix) + Markup("").join(out) + Markup(suffix)
+def snippet(query: Query, text: str | None, before: int = 60, width: int = 280) -> Markup:
+    """HTML: the stretch of ``text`` (``width`` characters) with the most query words, those in <mark>, the rest escaped."""
+    text = text or ""
+    hits = query.hits(text)
+
+    def distinct(k: int) -> int:  # different query words among the hits from the k-th on, within the width
+        window = hits[k:bisect.bisect_left(hits, (hits[k][0] + width - before,))]
+        return len({text[i:j].lower() for i, j in window})
+
+    start = hits[max(range(len(hits)), key=distinct)][0] if hits else 0
+    first = 0 if start <= before else text.find(" ", start - before, start) + 1 or start
+    last = len(text) if first + width >= len(text) else text.rfind(" ", first, first + width) if " " in text[first:first + width] else first + width
+    out, position = [], first
+    for i, j in hits:
+        if first <= i and j <= last:
+            out += [escape(text[position:i]), Markup("<mark>%s</mark>") % text[i:j]]
+            position = j
+    out.append(escape(text[position:last]))
+    return Markup("… " if first else "") + Markup("").join(out) + Markup(" …" if last < len(text) else "")
 
 
 def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
@@ -234,7 +238,7 @@ def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict |
     results = []
     for row in cursor.fetchall():
         result = dict(zip(names, row))
-        result["title_html"] = snippet(query, result["title"], width=10_000)
+        result["title_html"] = snippet(query, result["title"], width=len(result["title"] or ""))
         result["snippet"] = snippet(query, f"{result.pop('lead') or ''}\n{result.pop('body') or ''}")
         results.append(result)
     return results, total
