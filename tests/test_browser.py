@@ -37,7 +37,7 @@ def test_search_read_chart_download(datasette_url, archive, tmp_path):
         page.wait_for_selector("ol.search-results li")
         first = page.locator("ol.search-results li").first
         assert first.locator(".phrase-match").is_visible()
-        assert [m.lower() for m in first.locator("p.snippet mark").all_inner_texts()] == ["chuyển", "đổi", "số"]
+        assert {m.lower() for m in first.locator("p.snippet mark").all_inner_texts()} == {"chuyển", "đổi", "số"}
         with_diacritics = page.locator("ol.search-results li").count()
         page.fill("form.archive-search input[name=q]", "chuyen doi so")
         page.press("form.archive-search input[name=q]", "Enter")

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import sqlite3
+import subprocess
 import unicodedata
 import urllib.parse
 import urllib.request
@@ -223,3 +224,22 @@ def test_search_page_as_json(datasette_url, archive):
     assert [row["id"] for row in data["rows"]] == [r["id"] for r in ranked[:20]]
     assert "unmatched double quote" in " ".join(data["notes"])
     assert all("<mark>" in row["snippet"] for row in data["rows"])
+
+
+def test_a_search_over_the_time_limit_is_explained(archive):
+    """The page's time limit stops a search and says so (a real server with a 1 ms limit)."""
+    from scraper.cli import datasette_command
+
+    from .conftest import free_port, wait_for_http
+
+    port = free_port()
+    command = datasette_command(str(archive), port) + ["--setting", "sql_time_limit_ms", "1"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/-/versions.json")
+        status, page = search_page(f"http://127.0.0.1:{port}", q="năm chuyen doi so")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert status == 200
+    assert "took longer than this server allows" in lxml.html.fromstring(page).cssselect(".query-notes")[0].text_content()

@@ -25,11 +25,13 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import urllib.parse
 from datetime import date
 from functools import lru_cache
 
 from datasette import hookimpl
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
@@ -145,8 +147,20 @@ async def search_page(datasette, request):
         page = max(int(args.get("page") or 1), 1)
     except ValueError:
         page = 1
-    results, total = await db.execute_fn(lambda conn: search.run(
-        conn, query, " AND ".join(where), filters, order, PAGE_SIZE, (page - 1) * PAGE_SIZE))
+    limit_ms = datasette.setting("sql_time_limit_ms")
+
+    def run(conn):
+        with sqlite_timelimit(conn, limit_ms):
+            return search.run(conn, query, " AND ".join(where), filters, order, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+
+    try:
+        results, total = await db.execute_fn(run)
+    except sqlite3.OperationalError as error:
+        if "interrupted" not in str(error):
+            raise
+        results, total = [], 0
+        notes.append(f"The search took longer than this server allows ({limit_ms / 1000:g} s): "
+                     "add words, a site or a date range.")
     if request.url_vars.get("format"):
         return Response.json({
             "query": query.text, "read_as": query.reading, "notes": notes, "sort": order, "total": total,
