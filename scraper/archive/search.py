@@ -26,6 +26,7 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -45,15 +46,16 @@ EXACT_WEIGHTS = (10.0, 3.0, 1.0, 2.0)
 FOLDED_WEIGHTS = (10.0, 3.0, 1.0, 2.0, 1.0)
 
 
-def spellings(syllable: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def spellings(syllable: str) -> tuple[str, ...]:
     """The lower-case NFC spellings of a syllable: under the old tone placement, then the new."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
     tones = [c for c in decomposed if c in _TONES]
     base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
     place = _TWO_PLACEMENTS.search(base)
     if len(tones) != 1 or place is None:
-        return [unicodedata.normalize("NFC", decomposed)]
-    return [unicodedata.normalize("NFC", base[:i + 1] + tones[0] + base[i + 1:]) for i in (place.start(), place.start() + 1)]
+        return (unicodedata.normalize("NFC", decomposed),)
+    return tuple(unicodedata.normalize("NFC", base[:i + 1] + tones[0] + base[i + 1:]) for i in (place.start(), place.start() + 1))
 
 
 def normalise(syllable: str) -> str:
@@ -71,19 +73,19 @@ def _quoted(words: list[str]) -> str:
 
 @dataclass
 class Query:
-    """A query as read: its words, its quoted phrases and what was changed to read it."""
+    """A query as read: its words in typed order, those outside quotes, its quoted phrases
+    and what was changed to read it."""
 
     text: str
     words: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
     def reading(self) -> str:
         """The query as it was read, written back."""
-        quoted = [_quoted(p) for p in self.phrases]
-        loose = [w for w in self.words if not any(w in p for p in self.phrases)]
-        return " ".join(quoted + loose)
+        return " ".join([_quoted(p) for p in self.phrases] + self.loose)
 
     def _exact_word(self, word: str) -> str:
         return "(" + " OR ".join(f'"{s}"' for s in spellings(word)) + ")"
@@ -105,7 +107,8 @@ class Query:
     def expressions(self) -> dict[str, str]:
         """The FTS5 MATCH expression for each index this query needs."""
         parts: dict[str, list[str]] = {"exact": [], "folded": []}
-        for word in dict.fromkeys(self.words):
+        singles = self.loose + [p[0] for p in self.phrases if len(p) == 1]
+        for word in dict.fromkeys(singles):
             if has_diacritics(word):
                 parts["exact"].append(self._exact_word(word))
             else:
@@ -114,11 +117,14 @@ class Query:
             if len(phrase) > 1:
                 index, expression = self._phrase(phrase)
                 parts[index].append(expression)
+                if index == "folded":  # its words with diacritics, as written
+                    parts["exact"] += [self._exact_word(w) for w in phrase if has_diacritics(w)]
         return {index: " AND ".join(terms) for index, terms in parts.items() if terms}
 
     def together(self) -> tuple[str, str] | None:
-        """(index, expression) for all the words typed, consecutive and in order; None for one word."""
-        return self._phrase(self.words) if len(self.words) > 1 else None
+        """(index, expression) for all the words typed, consecutive and in order; None for one
+        word, or for one quoted phrase (every result has them together)."""
+        return self._phrase(self.words) if len(self.words) > 1 and self.phrases != [self.words] else None
 
     def hits(self, text: str) -> list[tuple[int, int]]:
         """Where the query's words are in ``text`` (start, end), as the indexes compare words."""
@@ -164,6 +170,7 @@ def parse(text: str | None) -> Query:
                 ignored_operators.append(word)
             else:
                 query.words.append(word)
+                query.loose.append(word)
     if empty_quotes:
         query.notes.append("Empty quotes were left out.")
     if ignored_operators:
@@ -181,14 +188,18 @@ def parse(text: str | None) -> Query:
 _INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOLDED_WEIGHTS)}
 
 
-def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, str, dict]:
-    """(rows SQL, count SQL, parameters) for a parsed query with words; ``where`` filters ``a``."""
-    joins, scores, params = [], [], {}
+def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, dict]:
+    """(SQL, parameters) ranking a parsed query's matches: rowid, together, score and the
+    number of matches (``total``, counted in the same pass); ``where`` filters ``a``."""
+    # Each index's matches are found once (MATERIALIZED): joined otherwise, SQLite asks
+    # the second index again for every match of the first.
+    ctes, joins, scores, params = [], [], [], {}
     for index, expression in query.expressions().items():
         table, weights = _INDEXES[index]
         params[index] = expression
-        joins.append(f"JOIN (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score FROM {table} "
-                     f"WHERE {table} MATCH :{index}) {index} ON {index}.rowid = a.rowid")
+        ctes.append(f"{index} AS MATERIALIZED (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score "
+                    f"FROM {table} WHERE {table} MATCH :{index})")
+        joins.append(f"JOIN {index} ON {index}.rowid = a.rowid")
         scores.append(f"{index}.score")
     together = query.together()
     if together:
@@ -196,12 +207,12 @@ def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple
         table = _INDEXES[index][0]
         phrase = f"a.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :together)"
     else:
-        phrase = "0"
-    body = f"FROM articles a {' '.join(joins)} {'WHERE ' + where if where else ''}"
+        phrase = "1" if query.phrases == [query.words] else "0"
     ordering = "a.published_at DESC" if order == "date" else "together DESC, score"
-    rows = (f"SELECT a.rowid, a.id, a.title, a.site, a.published_at, a.lead, a.body, {phrase} AS together, "
-            f"{' + '.join(scores)} AS score {body} ORDER BY {ordering} LIMIT :limit OFFSET :offset")
-    return rows, f"SELECT count(*) {body}", params
+    sql = (f"WITH {', '.join(ctes)} SELECT a.rowid, {phrase} AS together, {' + '.join(scores)} AS score, count(*) OVER () AS total "
+           f"FROM articles a {' '.join(joins)} {'WHERE ' + where if where else ''} "
+           f"ORDER BY {ordering} LIMIT :limit OFFSET :offset")
+    return sql, params
 
 
 def snippet(query: Query, text: str | None, before: int = 60, width: int = 280) -> Markup:
@@ -225,20 +236,28 @@ def snippet(query: Query, text: str | None, before: int = 60, width: int = 280) 
     return Markup("… " if first else "") + Markup("").join(out) + Markup(" …" if last < len(text) else "")
 
 
+_PAGE_ROWS = "SELECT rowid, id, title, site, published_at, lead, body FROM articles WHERE rowid = ?"
+
+
 def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
         order: str = "relevance", limit: int = 20, offset: int = 0) -> tuple[list[dict], int]:
     """The page of results (each with its snippets) and the number of matching articles."""
     if not query.words:
         return [], 0
-    rows_sql, count_sql, params = search_sql(query, where, order)
+    sql, params = search_sql(query, where, order)
     params.update(filters or {})
-    total = conn.execute(count_sql, params).fetchone()[0]
-    cursor = conn.execute(rows_sql, {**params, "limit": limit, "offset": offset})
-    names = [d[0] for d in cursor.description]
+    ranked = conn.execute(sql, {**params, "limit": limit, "offset": offset}).fetchall()
+    if ranked:
+        total = ranked[0][3]
+    else:  # a page past the last: count from the first
+        first = conn.execute(sql, {**params, "limit": 1, "offset": 0}).fetchone()
+        total = first[3] if first else 0
     results = []
-    for row in cursor.fetchall():
-        result = dict(zip(names, row))
-        result["title_html"] = snippet(query, result["title"], width=len(result["title"] or ""))
-        result["snippet"] = snippet(query, f"{result.pop('lead') or ''}\n{result.pop('body') or ''}")
-        results.append(result)
+    for rowid, together, score, _ in ranked:
+        _, article_id, title, site, published_at, lead, body = conn.execute(_PAGE_ROWS, [rowid]).fetchone()
+        results.append({
+            "rowid": rowid, "id": article_id, "title": title, "site": site, "published_at": published_at,
+            "together": together, "score": score, "title_html": snippet(query, title, width=len(title or "")),
+            "snippet": snippet(query, f"{lead or ''}\n{body or ''}"),
+        })
     return results, total
