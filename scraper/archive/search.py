@@ -13,7 +13,8 @@ terms:
 
 Every word is required. Words in double quotes must be consecutive (a
 phrase). Results are ranked: articles where the words typed stand together,
-in order, come first, then by bm25 with the title weighing most; or by date.
+in order, come first, then by bm25 with the title weighing most (in a query
+mixing both kinds of words, bm25 of the words typed with diacritics); or by date.
 Nothing typed reaches FTS5 as syntax: quotes are balanced or dropped, operators
 and symbols are ignored, and ``Query.notes`` says what was changed.
 """
@@ -191,16 +192,17 @@ _INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOL
 def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, dict]:
     """(SQL, parameters) ranking a parsed query's matches: rowid, together, score and the
     number of matches (``total``, counted in the same pass); ``where`` filters ``a``."""
-    # Each index's matches are found once (MATERIALIZED): joined otherwise, SQLite asks
-    # the second index again for every match of the first.
-    ctes, joins, scores, params = [], [], [], {}
-    for index, expression in query.expressions().items():
-        table, weights = _INDEXES[index]
-        params[index] = expression
-        ctes.append(f"{index} AS MATERIALIZED (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score "
-                    f"FROM {table} WHERE {table} MATCH :{index})")
-        joins.append(f"JOIN {index} ON {index}.rowid = a.rowid")
-        scores.append(f"{index}.score")
+    # The words typed with diacritics (the fewer matches, as a rule) are ranked by bm25 in
+    # their index, found once (MATERIALIZED); the words without are then a filter: ranking
+    # both, or joining the indexes, costs several times more where a folded word is common.
+    expressions = query.expressions()
+    ranking = "exact" if "exact" in expressions else "folded"
+    table, weights = _INDEXES[ranking]
+    params = dict(expressions)
+    cte = (f"{ranking} AS MATERIALIZED (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score "
+           f"FROM {table} WHERE {table} MATCH :{ranking})")
+    conditions = [f"a.rowid IN (SELECT rowid FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index})"
+                  for index in expressions if index != ranking] + ([where] if where else [])
     together = query.together()
     if together:
         index, params["together"] = together
@@ -209,8 +211,9 @@ def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple
     else:
         phrase = "1" if query.phrases == [query.words] else "0"
     ordering = "a.published_at DESC" if order == "date" else "together DESC, score"
-    sql = (f"WITH {', '.join(ctes)} SELECT a.rowid, {phrase} AS together, {' + '.join(scores)} AS score, count(*) OVER () AS total "
-           f"FROM articles a {' '.join(joins)} {'WHERE ' + where if where else ''} "
+    sql = (f"WITH {cte} SELECT a.rowid, {phrase} AS together, {ranking}.score AS score, count(*) OVER () AS total "
+           f"FROM articles a JOIN {ranking} ON {ranking}.rowid = a.rowid "
+           f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''} "
            f"ORDER BY {ordering} LIMIT :limit OFFSET :offset")
     return sql, params
 
