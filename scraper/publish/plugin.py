@@ -104,8 +104,16 @@ def archive_database(datasette):
     return next(db for name, db in datasette.databases.items() if name != "_internal")
 
 
+# The sites, one index seek each (a DISTINCT reads every entry of the site index).
+DISTINCT_SITES = (
+    "WITH RECURSIVE s(site) AS (SELECT min(site) FROM articles UNION ALL "
+    "SELECT (SELECT min(site) FROM articles WHERE site > s.site) FROM s WHERE s.site IS NOT NULL) "
+    "SELECT site FROM s WHERE site IS NOT NULL"
+)
+
+
 async def form_choices(db) -> dict:
-    sites = [row[0] for row in (await db.execute("SELECT DISTINCT site FROM articles ORDER BY site")).rows]
+    sites = [row[0] for row in (await db.execute(DISTINCT_SITES)).rows]
     return {"search_sites": sites,
             "search_provinces": [name for name, domains in provinces().items() if set(domains) & set(sites)]}
 
