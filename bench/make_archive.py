@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 import sqlite_utils  # noqa: E402
 
-from scraper.archive.schema import FTS_TABLE, ensure_schema  # noqa: E402
+from scraper.archive.schema import EXACT_FTS_TABLE, FTS_TABLE, ensure_schema  # noqa: E402
 from scraper.archive.store import article_id  # noqa: E402
 from scraper.extract.vietnamese import fold  # noqa: E402
 
@@ -389,7 +389,8 @@ ARTICLE_FIELDS = ("rowid", "id", "url", "canonical_url", "site", "title", "lead"
                   "category", "source", "extractor", "first_seen_at", "last_seen_at", "removed_at",
                   "published_year", "published_month", "has_attachments", "removed")
 INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) VALUES ({', '.join('?' * len(ARTICLE_FIELDS))})"
-REBUILD_INDEX = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"  # one pass over the articles
+# one pass over the articles for each search index
+REBUILD_INDEXES = [f"INSERT INTO {table}({table}) VALUES ('rebuild')" for table in (FTS_TABLE, EXACT_FTS_TABLE)]
 
 
 def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int | None = None,
@@ -428,7 +429,8 @@ def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int
             if not quiet and done % 20_000 < CHUNK:
                 print(f"  {done:>8,} articles  {time.perf_counter() - start:6.1f} s", file=sys.stderr, flush=True)
         conn.execute("COMMIT")
-    conn.execute(REBUILD_INDEX)
+    for statement in REBUILD_INDEXES:
+        conn.execute(statement)
     conn.commit()
     generated = time.perf_counter() - start
     conn.execute("PRAGMA journal_mode = WAL")

@@ -13,7 +13,11 @@ the same run and interleaved:
   rows query and the count query, one after the other;
 - Datasette: ``GET /archive/articles.json?_search=...&_shape=objects`` on a
   kept-alive connection, which also counts the table's six facets (one
-  shared statement, scraper/publish/facets.py; suggested facets are off).
+  shared statement, scraper/publish/facets.py; suggested facets are off);
+- the search page: ``GET /-/search?q=...`` (scraper/archive/search.py: words
+  with diacritics matched as typed, phrase matches first, then bm25; the
+  page of 20 with highlighted snippets and the total), and the same page
+  ordered by date (``&sort=date``).
 
 ``--investigate`` adds where the Datasette time goes (``?_trace=1`` on a
 second server with ``trace_debug`` on) and the options measured: query
@@ -28,6 +32,7 @@ import argparse
 import http.client
 import json
 import os
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -182,7 +187,8 @@ def time_http(server: Server, path: str, timing: Timing) -> dict | None:
     status, body = server.get(path)
     timing.add(time.perf_counter() - start)
     if not path.split("?")[0].endswith(".json"):
-        return {"status": status}
+        found = re.search(rb'class="search-count">([\d,]+) article', body)
+        return {"status": status, "found": int(found.group(1).replace(b",", b"")) if found else None}
     data = json.loads(body)
     data["status"] = status
     return data
@@ -212,6 +218,9 @@ class Result:
     direct_count: Timing = field(default_factory=Timing)
     direct: Timing = field(default_factory=Timing)  # rows + count, as one sample
     datasette: Timing = field(default_factory=Timing)
+    ranked: Timing = field(default_factory=Timing)  # the search page, by relevance, with snippets
+    ranked_by_date: Timing = field(default_factory=Timing)
+    ranked_matches: int | None = None
     api_count: int | None = None
     api_status: set = field(default_factory=set)
     facets: int = 0  # facets in the last response (a facet that timed out is left out)
@@ -227,9 +236,12 @@ def measure(db: Path, server: Server, runs: int, warmup: int, queries) -> list[R
     for query in queries:
         result = Result("", query)
         path = search_path(query)
+        page = "/-/search?" + urllib.parse.urlencode({"q": query})
         for _ in range(warmup):
             time_sql(conn, [rows_sql, count_sql], query, Timing())
             time_http(server, path, Timing())
+            time_http(server, page, Timing())
+            time_http(server, page + "&sort=date", Timing())
         for _ in range(runs):
             rows, count = time_sql(conn, [rows_sql], query, result.direct_rows)[0], \
                 time_sql(conn, [count_sql], query, result.direct_count)[0]
@@ -238,12 +250,17 @@ def measure(db: Path, server: Server, runs: int, warmup: int, queries) -> list[R
             result.api_status.add(data["status"])
             result.api_count = data.get("filtered_table_rows_count")
             result.facets = len(data.get("facet_results") or {})
+            ranked = time_http(server, page, result.ranked)
+            result.api_status.add(ranked["status"])
+            result.ranked_matches = ranked["found"]
+            result.api_status.add(time_http(server, page + "&sort=date", result.ranked_by_date)["status"])
         result.matches = count[0][0]
         result.kind = query_class(result.matches / total)
         result.extra["rows"] = len(rows)
         results.append(result)
         print(f"  {query!r}: {result.matches:,} matches, direct {result.direct.p50:.1f} ms, "
-              f"Datasette {result.datasette.p50:.1f} ms", file=sys.stderr, flush=True)
+              f"Datasette {result.datasette.p50:.1f} ms, search page {result.ranked.p50:.1f} ms",
+              file=sys.stderr, flush=True)
     conn.close()
     return results
 
@@ -251,8 +268,9 @@ def measure(db: Path, server: Server, runs: int, warmup: int, queries) -> list[R
 def main_table(results: list[Result], total: int) -> str:
     lines = [
         "| query | class | matches | % of articles | direct rows p50 | direct rows+count p50 / p95 ms "
-        "| Datasette JSON p50 / p95 ms | ratio p50 (p95) | facets shown |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| Datasette JSON p50 / p95 ms | ratio p50 (p95) | facets shown "
+        "| search page: matches | by relevance, snippets p50 / p95 ms | by date p50 / p95 ms |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
         note = "" if r.api_status == {200} else f" (HTTP {','.join(map(str, sorted(r.api_status)))})"
@@ -261,7 +279,9 @@ def main_table(results: list[Result], total: int) -> str:
             f"| `{r.query}` | {r.kind} | {r.matches:,}{count_note} | {100 * r.matches / total:.2f}% "
             f"| {r.direct_rows.p50:.1f} | {r.direct.p50:.1f} / {r.direct.p95:.1f} "
             f"| {r.datasette.p50:.1f} / {r.datasette.p95:.1f}{note} "
-            f"| {r.datasette.p50 / r.direct.p50:.1f}x ({r.datasette.p95 / r.direct.p95:.1f}x) | {r.facets} |"
+            f"| {r.datasette.p50 / r.direct.p50:.1f}x ({r.datasette.p95 / r.direct.p95:.1f}x) | {r.facets} "
+            f"| {'?' if r.ranked_matches is None else f'{r.ranked_matches:,}'} | {r.ranked.p50:.1f} / {r.ranked.p95:.1f} "
+            f"| {r.ranked_by_date.p50:.1f} / {r.ranked_by_date.p95:.1f} |"
         )
     return "\n".join(lines)
 
@@ -486,7 +506,9 @@ def main() -> None:
           f"{args.warmup} warm-up, Datasette {datasette.__version__}, SQLite {sqlite3.sqlite_version}, "
           f"{os.cpu_count()} CPUs. Times in ms. direct = the rows query (page of {PAGE_SIZE}, "
           f"sorted by published_at desc) + the count query Datasette runs, on one connection; "
-          f"Datasette = GET /archive/articles.json?_search=...&_shape=objects (includes facets).\n")
+          f"Datasette = GET /archive/articles.json?_search=...&_shape=objects (includes facets); "
+          f"search page = GET /-/search?q=... (20 results with snippets and the total; by relevance, "
+          f"then &sort=date).\n")
     print(main_table(results, total))
     if args.investigate:
         print("\nWhere the Datasette time goes (one ?_trace=1 request, median of 3, _size=10; "

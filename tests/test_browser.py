@@ -31,6 +31,22 @@ def test_search_read_chart_download(datasette_url, archive, tmp_path):
         dialogs = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
 
+        page.goto(datasette_url)
+        page.fill("form.archive-search input[name=q]", "chuyển đổi số")
+        page.press("form.archive-search input[name=q]", "Enter")
+        page.wait_for_selector("ol.search-results li")
+        first = page.locator("ol.search-results li").first
+        assert first.locator(".phrase-match").is_visible()
+        assert {m.lower() for m in first.locator("p.snippet mark").all_inner_texts()} == {"chuyển", "đổi", "số"}
+        with_diacritics = page.locator("ol.search-results li").count()
+        page.fill("form.archive-search input[name=q]", "chuyen doi so")
+        page.press("form.archive-search input[name=q]", "Enter")
+        page.wait_for_url("**q=chuyen*")
+        assert page.locator("ol.search-results li").count() > with_diacritics
+        page.fill("form.archive-search input[name=q]", '""""')
+        page.press("form.archive-search input[name=q]", "Enter")
+        assert "Empty quotes were left out" in page.inner_text(".query-notes")
+
         page.goto(f"{datasette_url}/archive/articles")
         page.fill("input[name=_search]", "chuyen doi so")
         page.press("input[name=_search]", "Enter")

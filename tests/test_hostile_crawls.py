@@ -238,7 +238,9 @@ def test_huge_pages_are_stored_once_within_a_memory_bound(tmp_path):
     bodies = archive.execute(f"SELECT sum(length(body)) FROM articles WHERE url IN ({', '.join('?' * len(huge))})",
                              huge).fetchone()[0]
     assert bodies > 2 * 10_000_000
-    assert os.path.getsize(db) < 2.5 * bodies  # the text once, its search index (~0.7), the compressed capture
+    # the text once, its two search indexes (folded ~0.7, as written ~0.45), the compressed capture:
+    # 2.5x in all; a second copy of the text would pass 3.5x
+    assert os.path.getsize(db) < 3 * bodies
 
 
 @pytest.mark.parametrize("mode, trusted, expected", [

@@ -221,7 +221,7 @@ def hostile_server(tmp_path_factory):
 
 def test_stored_content_never_runs_script(hostile_server):
     for path in ("/archive/articles", "/archive/articles/" + _only_id(hostile_server), "/archive/images",
-                 "/archive/attachments", "/archive/article_versions"):
+                 "/archive/attachments", "/archive/article_versions", "/-/search?q=tin+%C4%91o%E1%BA%A1n", "/"):
         status, body, _ = get(hostile_server + path)
         assert status == 200, path
         tree = lxml.html.fromstring(body)

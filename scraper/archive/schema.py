@@ -10,6 +10,11 @@ from, compressed, in ``captures``):
   "hoi nghi" finds "Hội nghị", stacked marks included) plus a ``folded``
   column with "đ" written "d", which SQLite never folds: that column is what
   lets "dang ngoc hau" find "Đặng Ngọc Hậu";
+- a second FTS5 index, ``articles_fts_exact``, over the same columns of
+  ``articles`` with ``remove_diacritics 0``: the syllables as written
+  (lower-cased), for words typed with diacritics, which in Vietnamese tell
+  different words apart (đổi/đối, số/sơ/sổ). scraper/archive/search.py
+  chooses the index per word;
 - ``article_versions`` is a view over ``versions``, which keeps every version
   of every article but leaves the current version's lead and body NULL,
   to be read from ``articles``; an earlier version keeps its own.
@@ -23,6 +28,9 @@ FTS_TABLE = "articles_fts"
 FTS_COLUMNS = ("title", "lead", "body", "author", "folded")
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 SEARCHABLE_VIEW = "articles_searchable"
+EXACT_FTS_TABLE = "articles_fts_exact"
+EXACT_FTS_COLUMNS = FTS_COLUMNS[:-1]
+EXACT_FTS_TOKENIZER = "unicode61 remove_diacritics 0"
 VERSIONS_VIEW = "article_versions"
 
 # Short columns first, long text last: SQLite keeps the start of a row on its
@@ -87,6 +95,21 @@ _VERSIONS_SQL = (
     "v.source, v.images, v.attachments, v.capture_id "
     "FROM versions v LEFT JOIN articles a ON a.id = v.article_id"
 )
+_EXACT_SQL = (
+    f"CREATE VIRTUAL TABLE {EXACT_FTS_TABLE} USING fts5({', '.join(EXACT_FTS_COLUMNS)}, "
+    f"content='articles', content_rowid='rowid', tokenize='{EXACT_FTS_TOKENIZER}')"
+)
+
+
+def _row_statements(table: str, source: str, columns: tuple[str, ...]) -> tuple[str, str]:
+    names = ", ".join(columns)
+    return (f"INSERT INTO {table} (rowid, {names}) SELECT rowid, {names} FROM {source} WHERE rowid = ?",
+            f"INSERT INTO {table} ({table}, rowid, {names}) SELECT 'delete', rowid, {names} FROM {source} WHERE rowid = ?")
+
+
+# Statements that add one article (by rowid) to both search indexes, and take it out.
+INDEX_ROW, UNINDEX_ROW = zip(_row_statements(FTS_TABLE, SEARCHABLE_VIEW, FTS_COLUMNS),
+                             _row_statements(EXACT_FTS_TABLE, "articles", EXACT_FTS_COLUMNS))
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -121,6 +144,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     articles.create_index(["canonical_url"], if_not_exists=True, unique=True)
     articles.create_index(["site", "fingerprint"], if_not_exists=True)
     _index_without_copies(db, rebuild=rebuild_index)
+    _index_syllables_as_written(db, rebuild=rebuild_index)
 
 
 def _drop_copies_of_the_text(db: sqlite_utils.Database) -> bool:
@@ -175,6 +199,16 @@ def _index_without_copies(db: sqlite_utils.Database, rebuild: bool = False) -> N
             )
         if rebuild or not current:
             db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def _index_syllables_as_written(db: sqlite_utils.Database, rebuild: bool = False) -> None:
+    """The exact-syllable index; an archive made before it gets it built from its articles."""
+    with db.conn:
+        missing = EXACT_FTS_TABLE not in db.table_names()
+        if missing:
+            db.execute(_EXACT_SQL)
+        if missing or rebuild:
+            db.execute(f"INSERT INTO {EXACT_FTS_TABLE}({EXACT_FTS_TABLE}) VALUES ('rebuild')")
 
 
 def _create(db: sqlite_utils.Database, name: str, columns: dict, **options) -> None:

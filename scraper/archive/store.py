@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from ..extract import Article
-from .schema import FTS_COLUMNS, FTS_TABLE, SEARCHABLE_VIEW, ensure_schema
+from .schema import INDEX_ROW, UNINDEX_ROW, ensure_schema
 
 CONTENT_FIELDS = ("url", "canonical_url", "site", "title", "lead", "body", "author",
                   "published_at", "category", "source", "extractor")
@@ -158,7 +158,8 @@ def write_article(db: sqlite_utils.Database, article: Article, seen_at: str, cap
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", [record["id"]])
         db.conn.executemany(_INSERTS[table], rows)
     _add_version(db, record, images, attachments, capture_id, first=existing is None)
-    db.execute(_INDEX, [rowid])
+    for statement in INDEX_ROW:
+        db.execute(statement, [rowid])
     return "changed" if existing else "new"
 
 
@@ -216,10 +217,6 @@ _TOUCH_ARTICLE = (
 _CURRENT_VERSION = "version = (SELECT max(version) FROM versions WHERE article_id = ?)"
 _TOUCH_VERSION = "UPDATE versions SET last_seen_at = ? WHERE article_id = ?2 AND " + _CURRENT_VERSION.replace("?", "?2")
 _KEEP_VERSION_TEXT = f"UPDATE versions SET lead = ?, body = ? WHERE article_id = ? AND {_CURRENT_VERSION}"
-_SEARCH_COLUMNS = ", ".join(FTS_COLUMNS)
-_INDEX = f"INSERT INTO {FTS_TABLE} (rowid, {_SEARCH_COLUMNS}) SELECT rowid, {_SEARCH_COLUMNS} FROM {SEARCHABLE_VIEW} WHERE rowid = ?"
-_UNINDEX = (f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {_SEARCH_COLUMNS}) "
-            f"SELECT 'delete', rowid, {_SEARCH_COLUMNS} FROM {SEARCHABLE_VIEW} WHERE rowid = ?")
 DERIVED_FIELDS = ("published_year", "published_month", "has_attachments", "removed", "fingerprint")
 _WRITTEN = ("id", *CONTENT_FIELDS, *DERIVED_FIELDS, "first_seen_at", "last_seen_at", "last_checked_at")
 _UPSERT_ARTICLE = (
@@ -236,7 +233,8 @@ _INSERTS = {table: f"INSERT INTO {table} ({', '.join(fields)}) VALUES (?, ?, ?, 
 
 def _unindex(db: sqlite_utils.Database, rowid: int) -> None:
     """Take the article's current text out of the search index (before it changes)."""
-    db.execute(_UNINDEX, [rowid])
+    for statement in UNINDEX_ROW:
+        db.execute(statement, [rowid])
 
 
 def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple], list[tuple]]:

@@ -1,5 +1,11 @@
 """Datasette plugin for the archive: reading view, search helper, downloads, robots.
 
+- ``/-/search``: the search page (templates/search.html) — words with
+  diacritics matched as typed, without them folded, phrase matches first,
+  relevance or date order, highlighted snippets, date, site and province
+  filters; a malformed query is repaired and the page says how it was read
+  (scraper/archive/search.py); the home page carries its form;
+  ``/-/search.json`` gives the same page as JSON;
 - ``search_terms(text)`` (SQL function): turns what a researcher types into
   an FTS5 query of quoted words, so canned queries accept ordinary words;
 - the article row page becomes a reading view (templates/row-archive-articles.html)
@@ -19,13 +25,20 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+import urllib.parse
+from datetime import date
+from functools import lru_cache
 
 from datasette import hookimpl
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
+from ..archive import search
 from ..extract.sanitise import sanitise_html
+from ..sites import load_registry
 from .facets import SharedFacet
 from .guard import refusal
 
@@ -36,6 +49,7 @@ Disallow: /*.csv
 Disallow: /*.json
 Disallow: /*?sql=
 Disallow: /*_search=
+Disallow: /-/search
 Allow: /
 """
 
@@ -75,8 +89,109 @@ def prepare_jinja2_environment(env):
     env.filters["safe_url"] = safe_url
 
 
+@lru_cache(maxsize=1)
+def provinces() -> dict[str, list[str]]:
+    """Province -> the domains of the registry's sites in it."""
+    found: dict[str, list[str]] = {}
+    for site in load_registry().values():
+        if site.province:
+            found.setdefault(site.province, []).extend(site.domains)
+    return dict(sorted(found.items()))
+
+
+def archive_database(datasette):
+    """The published archive: the first database with an articles table."""
+    return next(db for name, db in datasette.databases.items() if name != "_internal")
+
+
+# The sites, one index seek each (a DISTINCT reads every entry of the site index).
+DISTINCT_SITES = (
+    "WITH RECURSIVE s(site) AS (SELECT min(site) FROM articles UNION ALL "
+    "SELECT (SELECT min(site) FROM articles WHERE site > s.site) FROM s WHERE s.site IS NOT NULL) "
+    "SELECT site FROM s WHERE site IS NOT NULL"
+)
+
+
+async def form_choices(db) -> dict:
+    sites = [row[0] for row in (await db.execute(DISTINCT_SITES)).rows]
+    return {"search_sites": sites,
+            "search_provinces": [name for name, domains in provinces().items() if set(domains) & set(sites)]}
+
+
+PAGE_SIZE = 20
+
+
+def _day(value: str) -> str | None:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
+async def search_page(datasette, request):
+    """The search page: results of ``q`` with snippets, filtered and ordered as asked."""
+    args = request.args
+    query = search.parse(args.get("q"))
+    db = archive_database(datasette)
+    where, filters, notes = [], {}, list(query.notes)
+    for name, bound in (("from", ">="), ("to", "<=")):
+        value = (args.get(name) or "").strip()
+        if value and _day(value) is None:
+            notes.append(f"The date {value!r} was ignored: dates are written YYYY-MM-DD.")
+        elif value:
+            where.append(f"substr(a.published_at, 1, 10) {bound} :{name}")
+            filters[name] = _day(value)
+    site = args.get("site") or ""
+    if site:
+        where.append("a.site = :site")
+        filters["site"] = site
+    province = args.get("province") or ""
+    if province:
+        domains = provinces().get(province, [])
+        where.append(f"a.site IN ({', '.join(f':province{i}' for i in range(len(domains))) or 'NULL'})")
+        filters.update({f"province{i}": domain for i, domain in enumerate(domains)})
+    order = "date" if args.get("sort") == "date" else "relevance"
+    try:
+        page = max(int(args.get("page") or 1), 1)
+    except ValueError:
+        page = 1
+    limit_ms = datasette.setting("sql_time_limit_ms")
+
+    def run(conn):
+        with sqlite_timelimit(conn, limit_ms):
+            return search.run(conn, query, " AND ".join(where), filters, order, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+
+    try:
+        results, total = await db.execute_fn(run)
+    except sqlite3.OperationalError as error:
+        if "interrupted" not in str(error):
+            raise
+        results, total = [], 0
+        notes.append(f"The search took longer than this server allows ({limit_ms / 1000:g} s): "
+                     "add words, a site or a date range.")
+    if request.url_vars.get("format"):
+        return Response.json({
+            "query": query.text, "read_as": query.reading, "notes": notes, "sort": order, "total": total,
+            "page": page, "rows": [{**row, "title_html": str(row["title_html"]), "snippet": str(row["snippet"]),
+                                    "together": bool(row["together"])} for row in results],
+        })
+    choices = await form_choices(db)
+    more = request.path + "?" + urllib.parse.urlencode(
+        {**dict(urllib.parse.parse_qsl(request.query_string)), "page": page + 1}) if page * PAGE_SIZE < total else None
+    return Response.html(await datasette.render_template("search.html", {
+        **choices, "database": db.name, "q": args.get("q") or "", "from": args.get("from") or "",
+        "to": args.get("to") or "", "site": site, "province": province, "sort": order, "notes": notes,
+        "query": query, "results": results, "total": total, "page": page, "next_url": more,
+        "first_rank": (page - 1) * PAGE_SIZE + 1,
+    }, request=request))
+
+
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name == "index":
+        async def home_form():
+            return {**await form_choices(archive_database(datasette)), "q": "", "sort": "relevance"}
+        return home_form
     if view_name != "row" or table != "articles" or request is None:
         return {}
 
@@ -107,7 +222,7 @@ def register_facet_classes():
 
 @hookimpl
 def register_routes():
-    return [(r"^/robots\.txt$", robots_txt)]
+    return [(r"^/robots\.txt$", robots_txt), (r"^/-/search(?P<format>\.json)?$", search_page)]
 
 
 async def robots_txt():

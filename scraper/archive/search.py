@@ -1,0 +1,266 @@
+"""Search that keeps the diacritics a researcher typed.
+
+In Vietnamese, a language of syllables, folding diacritics merges different
+words (đổi/đối, số/sơ/sổ). So each word of a query is looked up on its own
+terms:
+
+- a word typed with any diacritic (đ included) is looked up in
+  ``articles_fts_exact`` (syllables as written, lower-cased), under both
+  tone placements where they differ ("hoà"/"hòa", "thuỷ"/"thủy"); NFC/NFD
+  and case do not matter;
+- a word typed without diacritics is looked up in ``articles_fts`` (folded,
+  đ written d), so "chuyen doi so" finds "chuyển đổi số" and its look-alikes.
+
+Every word is required. Words in double quotes must be consecutive (a
+phrase). Results are ranked: articles where the words typed stand together,
+in order, come first, then by bm25 with the title weighing most (in a query
+mixing both kinds of words, bm25 of the words typed with diacritics); or by date.
+Nothing typed reaches FTS5 as syntax: quotes are balanced or dropped, operators
+and symbols are ignored, and ``Query.notes`` says what was changed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markupsafe import Markup, escape
+
+from ..extract.vietnamese import fold
+from .schema import EXACT_FTS_TABLE, FTS_TABLE
+
+_WORD = re.compile(r"[^\W_]+")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# oa, oe, uy closing a syllable (not the u of qu): the tone goes on the first
+# vowel in the old placement (hòa, thủy), on the second in the new (hoà, thuỷ).
+_TWO_PLACEMENTS = re.compile(r"(?<!q)(?:oa|oe|uy)$")
+OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_IGNORED = re.compile(r"[^\w\s\".,;!?…'’]")
+MAX_PHRASE_SPELLINGS = 16
+# bm25 weights: title, lead, body, author (and, in the folded index, the folded copy of them all)
+EXACT_WEIGHTS = (10.0, 3.0, 1.0, 2.0)
+FOLDED_WEIGHTS = (10.0, 3.0, 1.0, 2.0, 1.0)
+
+
+@lru_cache(maxsize=65536)
+def spellings(syllable: str) -> tuple[str, ...]:
+    """The lower-case NFC spellings of a syllable: under the old tone placement, then the new."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    tones = [c for c in decomposed if c in _TONES]
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    place = _TWO_PLACEMENTS.search(base)
+    if len(tones) != 1 or place is None:
+        return (unicodedata.normalize("NFC", decomposed),)
+    return tuple(unicodedata.normalize("NFC", base[:i + 1] + tones[0] + base[i + 1:]) for i in (place.start(), place.start() + 1))
+
+
+def normalise(syllable: str) -> str:
+    """One spelling per syllable: lower-case, NFC, the tone in the new placement (hoà, thuỷ)."""
+    return spellings(syllable)[-1]
+
+
+def has_diacritics(word: str) -> bool:
+    return fold(word) != word.lower()
+
+
+def _quoted(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+@dataclass
+class Query:
+    """A query as read: its words in typed order, those outside quotes, its quoted phrases
+    and what was changed to read it."""
+
+    text: str
+    words: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def reading(self) -> str:
+        """The query as it was read, written back."""
+        return " ".join([_quoted(p) for p in self.phrases] + self.loose)
+
+    def _exact_word(self, word: str) -> str:
+        return "(" + " OR ".join(f'"{s}"' for s in spellings(word)) + ")"
+
+    def _exact_phrase(self, words: list[str]) -> str:
+        variants = list(itertools.product(*(spellings(w) for w in words)))
+        if len(variants) > MAX_PHRASE_SPELLINGS:
+            variants = [tuple(normalise(w) for w in words)]
+        return "(" + " OR ".join(_quoted(list(v)) for v in variants) + ")"
+
+    def _phrase(self, words: list[str]) -> tuple[str, str]:
+        """(index, FTS5 expression): a phrase all typed with diacritics is looked up as
+        written; any other in the folded index (its words with diacritics are also
+        required as written, by ``expressions``)."""
+        if all(has_diacritics(w) for w in words):
+            return "exact", self._exact_phrase(words)
+        return "folded", _quoted([fold(w) for w in words])
+
+    def expressions(self) -> dict[str, str]:
+        """The FTS5 MATCH expression for each index this query needs."""
+        parts: dict[str, list[str]] = {"exact": [], "folded": []}
+        singles = self.loose + [p[0] for p in self.phrases if len(p) == 1]
+        for word in dict.fromkeys(singles):
+            if has_diacritics(word):
+                parts["exact"].append(self._exact_word(word))
+            else:
+                parts["folded"].append(f'"{fold(word)}"')
+        for phrase in self.phrases:
+            if len(phrase) > 1:
+                index, expression = self._phrase(phrase)
+                parts[index].append(expression)
+                if index == "folded":  # its words with diacritics, as written
+                    parts["exact"] += [self._exact_word(w) for w in phrase if has_diacritics(w)]
+        return {index: " AND ".join(terms) for index, terms in parts.items() if terms}
+
+    def together(self) -> tuple[str, str] | None:
+        """(index, expression) for all the words typed, consecutive and in order; None for one
+        word, or for one quoted phrase (every result has them together)."""
+        return self._phrase(self.words) if len(self.words) > 1 and self.phrases != [self.words] else None
+
+    def hits(self, text: str) -> list[tuple[int, int]]:
+        """Where the query's words are in ``text`` (start, end), as the indexes compare words."""
+        loose = {fold(w) for w in self.words if not has_diacritics(w)}
+        exact = {normalise(w) for w in self.words if has_diacritics(w)}
+        candidates = loose | {fold(w) for w in exact}
+        if not candidates:
+            return []
+        folded = fold(text)
+        if len(folded) != len(text):  # not one folded letter per letter: fold word by word
+            spans = [m.span() for m in _WORD.finditer(text) if fold(m.group()) in candidates]
+        else:
+            pattern = r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(candidates, key=len, reverse=True))) + r")(?![^\W_])"
+            spans = [m.span() for m in re.finditer(pattern, folded)]
+        return [(i, j) for i, j in spans if fold(text[i:j]) in loose or normalise(text[i:j]) in exact]
+
+
+def parse(text: str | None) -> Query:
+    """Read what a researcher typed; never FTS5 syntax, and notes on anything changed."""
+    text = unicodedata.normalize("NFC", text or "").strip()
+    query = Query(text)
+    if not text:
+        query.notes.append("Type one or more words to search.")
+        return query
+    if text.count('"') % 2:
+        cut = text.rfind('"')
+        text = text[:cut] + text[cut + 1:]
+        query.notes.append("An unmatched double quote was left out.")
+    pieces = text.split('"')
+    ignored_operators, ignored_marks, empty_quotes = [], set(), False
+    for position, piece in enumerate(pieces):
+        words = _WORD.findall(piece)
+        ignored_marks.update(_IGNORED.findall(piece))
+        if position % 2:
+            if not words:
+                empty_quotes = True
+                continue
+            query.words.extend(words)
+            query.phrases.append(words)
+            continue
+        for word in words:
+            if word in OPERATORS:
+                ignored_operators.append(word)
+            else:
+                query.words.append(word)
+                query.loose.append(word)
+    if empty_quotes:
+        query.notes.append("Empty quotes were left out.")
+    if ignored_operators:
+        query.notes.append(f"{', '.join(dict.fromkeys(ignored_operators))} ignored: every word is required; "
+                           "search operators are not used.")
+    if ignored_marks:
+        query.notes.append(f"Ignored: {' '.join(sorted(ignored_marks))} (only words and double-quoted phrases are read).")
+    if not query.words:
+        query.notes.append("No word to search for.")
+    elif query.notes:
+        query.notes.append(f"Searched for: {query.reading}")
+    return query
+
+
+_INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOLDED_WEIGHTS)}
+
+
+def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, dict]:
+    """(SQL, parameters) ranking a parsed query's matches: rowid, together, score and the
+    number of matches (``total``, counted in the same pass); ``where`` filters ``a``."""
+    # The words typed with diacritics (the fewer matches, as a rule) are ranked by bm25 in
+    # their index, found once (MATERIALIZED); the words without are then a filter: ranking
+    # both, or joining the indexes, costs several times more where a folded word is common.
+    expressions = query.expressions()
+    ranking = "exact" if "exact" in expressions else "folded"
+    table, weights = _INDEXES[ranking]
+    params = dict(expressions)
+    cte = (f"{ranking} AS MATERIALIZED (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score "
+           f"FROM {table} WHERE {table} MATCH :{ranking})")
+    conditions = [f"a.rowid IN (SELECT rowid FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index})"
+                  for index in expressions if index != ranking] + ([where] if where else [])
+    together = query.together()
+    if together:
+        index, params["together"] = together
+        table = _INDEXES[index][0]
+        phrase = f"a.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :together)"
+    else:
+        phrase = "1" if query.phrases == [query.words] else "0"
+    ordering = "a.published_at DESC" if order == "date" else "together DESC, score"
+    sql = (f"WITH {cte} SELECT a.rowid, {phrase} AS together, {ranking}.score AS score, count(*) OVER () AS total "
+           f"FROM articles a JOIN {ranking} ON {ranking}.rowid = a.rowid "
+           f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''} "
+           f"ORDER BY {ordering} LIMIT :limit OFFSET :offset")
+    return sql, params
+
+
+def snippet(query: Query, text: str | None, before: int = 60, width: int = 280) -> Markup:
+    """HTML: the stretch of ``text`` (``width`` characters) with the most query words, those in <mark>, the rest escaped."""
+    text = text or ""
+    hits = query.hits(text)
+
+    def distinct(k: int) -> int:  # different query words among the hits from the k-th on, within the width
+        window = hits[k:bisect.bisect_left(hits, (hits[k][0] + width - before,))]
+        return len({text[i:j].lower() for i, j in window})
+
+    start = hits[max(range(len(hits)), key=distinct)][0] if hits else 0
+    first = 0 if start <= before else text.find(" ", start - before, start) + 1 or start
+    last = len(text) if first + width >= len(text) else text.rfind(" ", first, first + width) if " " in text[first:first + width] else first + width
+    out, position = [], first
+    for i, j in hits:
+        if first <= i and j <= last:
+            out += [escape(text[position:i]), Markup("<mark>%s</mark>") % text[i:j]]
+            position = j
+    out.append(escape(text[position:last]))
+    return Markup("… " if first else "") + Markup("").join(out) + Markup(" …" if last < len(text) else "")
+
+
+_PAGE_ROWS = "SELECT rowid, id, title, site, published_at, lead, body FROM articles WHERE rowid = ?"
+
+
+def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
+        order: str = "relevance", limit: int = 20, offset: int = 0) -> tuple[list[dict], int]:
+    """The page of results (each with its snippets) and the number of matching articles."""
+    if not query.words:
+        return [], 0
+    sql, params = search_sql(query, where, order)
+    params.update(filters or {})
+    ranked = conn.execute(sql, {**params, "limit": limit, "offset": offset}).fetchall()
+    if ranked:
+        total = ranked[0][3]
+    else:  # a page past the last: count from the first
+        first = conn.execute(sql, {**params, "limit": 1, "offset": 0}).fetchone()
+        total = first[3] if first else 0
+    results = []
+    for rowid, together, score, _ in ranked:
+        _, article_id, title, site, published_at, lead, body = conn.execute(_PAGE_ROWS, [rowid]).fetchone()
+        results.append({
+            "rowid": rowid, "id": article_id, "title": title, "site": site, "published_at": published_at,
+            "together": together, "score": score, "title_html": snippet(query, title, width=len(title or "")),
+            "snippet": snippet(query, f"{lead or ''}\n{body or ''}"),
+        })
+    return results, total
