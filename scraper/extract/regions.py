@@ -234,23 +234,6 @@ def find_bold_lead(container: etree._Element, content: etree._Element) -> etree.
     return candidate
 
 
-def find_date_text(container: etree._Element) -> str:
-    """Text of the first date-named element with a date, preferring one that
-    is not an "updated" line."""
-    updated = ""
-    for element in container.iter(*_TEXT_TAGS):
-        if not _named(element, DATE_NAMES) and element.tag != "time":
-            continue
-        value = element.get("datetime") or clean_text_start(element, 200)
-        if not parse_vietnamese_date(value):
-            continue
-        if UPDATED.search(value):
-            updated = updated or value
-            continue
-        return value
-    return updated
-
-
 def find_category(page: Page, container: etree._Element, title: str) -> str:
     """The last breadcrumb that is neither "Trang chủ" nor the article's own
     title, else a category-named link."""
@@ -327,20 +310,3 @@ def _unmarked_breadcrumb(page: Page) -> list[str]:
 
 
 _CRUMB_SEPARATORS = re.compile(r"[›»>→]|\s/\s")
-
-
-def date_after_title(title: etree._Element | None, content: etree._Element) -> str:
-    """The first dated line between the title and the content, for pages that
-    mark nothing up ("Ngày đăng: 09/01/2024" in a <font>)."""
-    if title is None:
-        return ""
-    updated = ""
-    for count, node in enumerate(title.xpath("following::text()[normalize-space()][position() <= 42]")):
-        if count > 40 or (node.getparent() is content or content in node.getparent().iterancestors()):
-            break
-        text = clean_text(node)
-        if len(text) <= 120 and parse_vietnamese_date(text):
-            if not UPDATED.search(text):
-                return text
-            updated = updated or text
-    return updated
