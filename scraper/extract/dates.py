@@ -78,9 +78,11 @@ class DateReader:
     def readings(self, text: str | None) -> list[datetime]:
         """The first date in ``text``, then, for an ambiguous slashed date on
         a page not in Vietnamese ("06/01/2020"), its other reading; [] for none."""
-        if not text:
+        if not text or not _DIGIT.search(text):
             return []
         found = [match for match in (pattern.search(text) for pattern in self._patterns(text)) if match]
+        if self.languages is not None and _YEAR.search(text):
+            found += filter(None, (self._month_name(pattern, text) for pattern in _MONTH_NAME_DATES))
         if not found:
             return []
         match = min(found, key=lambda found_match: found_match.start())
@@ -98,11 +100,14 @@ class DateReader:
 
     def _patterns(self, text: str) -> list[re.Pattern]:
         patterns = [_ISO, _NUMERIC, _WORDED, _CJK]
-        if self.languages is not None and _YEAR.search(text):
-            patterns += _month_name_patterns(self.languages)
         if len(text) <= MAX_SHORT_YEAR_LINE:
             patterns.append(_SHORT_YEAR)
         return patterns
+
+    def _month_name(self, pattern: re.Pattern, text: str) -> re.Match | None:
+        """The first match of ``pattern`` whose word is a month of the page's languages."""
+        names = month_names(self.languages)
+        return next((match for match in pattern.finditer(text) if match["name"].lower() in names), None)
 
     def _numeric_orders(self, first: int, second: int, separator: str, time_match) -> list[tuple[int, int]]:
         """(day, month) readings of "first/second/year", the preferred one first."""
@@ -207,18 +212,15 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _ROMAN = re.compile(r"[ivx]+")
 
 
-@lru_cache(maxsize=64)
-def _month_name_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    """"24. April 2020", "17 de marzo de 2020", "1er mars 2020" (day first) and
-    "January 18, 2020", "Jan. 18th, 2020" (month first), in ``languages``."""
-    names = "|".join(re.escape(name) for name in sorted(month_names(languages), key=len, reverse=True))
-    name = rf"(?<![^\W\d_])(?P<name>{names})\.?(?![^\W\d_])"
-    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
-    return (
-        re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)(?:\.|er|º|°|st|nd|rd|th)?\s*(?:de\s+|of\s+)?{name},?\s*"
-                   rf"(?:de\s+|del\s+)?{year}", re.IGNORECASE),
-        re.compile(rf"{name}\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\.?,?\s*{year}", re.IGNORECASE),
-    )
+_NAME = r"(?<![^\W\d_])(?P<name>[^\W\d_]{3,})\.?"
+_NAMED_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# "24. April 2020", "17 de marzo de 2020", "1er mars 2020" (day first); "January 18, 2020", "Jan. 18th, 2020"
+_MONTH_NAME_DATES = (
+    re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)(?:\.|er|º|°|st|nd|rd|th)?\s*(?:de\s+|of\s+)?{_NAME},?\s*"
+               rf"(?:de\s+|del\s+)?{_NAMED_YEAR}", re.IGNORECASE),
+    re.compile(rf"{_NAME}\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\.?,?\s*{_NAMED_YEAR}", re.IGNORECASE),
+)
+_DIGIT = re.compile(r"\d")
 
 
 def to_iso(moment: datetime | None, zone: tzinfo | None = VIETNAM_TZ) -> str | None:

@@ -46,6 +46,7 @@ began at 17:00 UTC), in its own offset elsewhere.
 from __future__ import annotations
 
 import re
+import weakref
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
@@ -81,7 +82,7 @@ def published_at(page: Page, date_texts: list[str]) -> str | None:
             break
     else:
         return None
-    return to_iso(_reconciled(candidates, strategy, chosen[0]), page_zone(page))
+    return to_iso(_reconciled(candidates, strategy, chosen[0]), VIETNAM_TZ if reader.vietnamese else None)
 
 
 def page_zone(page: Page) -> tzinfo | None:
@@ -101,6 +102,16 @@ _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]+)*$")
 def page_reader(page: Page) -> DateReader:
     """How ``page`` writes dates: Vietnamese pages day first, always; other
     pages in their declared language, slashed dates month first on US pages."""
+    reader = _READERS.get(page.root)
+    if reader is None:
+        reader = _READERS[page.root] = _reader(page)
+    return reader
+
+
+_READERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # by page tree: asked once per path and per page
+
+
+def _reader(page: Page) -> DateReader:
     if _is_vietnamese(page):
         return DateReader(languages=("en",))  # English month names: the portals' English editions
     tags = [tag.lower().replace("_", "-") for tag in (
@@ -132,12 +143,11 @@ _ELSEWHERE_NAMES = re.compile(
 _ELSEWHERE_TAGS = {"blockquote", "figure", "figcaption", "nav", "iframe"}
 _CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # "Ngày đăng: 09/01/2024", "Datum 25.01.2022", "Veröffentlicht am", "Published:", "Publié le"...
-_PUBLISHED_LABEL = re.compile(
-    r"(?:^|[\s|(])(?:ng[àa]y\s+(?:đăng|đưa\s+tin|xuất\s+bản)|đăng\s+ngày|datum|date|"
-    r"ver[öo]ffentlich(?:t|ung)|erschienen|erstellt|publiziert|publicado|publié|publicato|pubblicato|"
-    r"published|posted|released|issued)\b[^\d\n]{0,20}$",
-    re.I,
-)
+_LABELS = (r"(?:ng[àa]y\s+(?:đăng|đưa\s+tin|xuất\s+bản)|đăng\s+ngày|datum|date|"
+           r"ver[öo]ffentlich(?:t|ung)|erschienen|erstellt|publiziert|publicado|publié|publicato|pubblicato|"
+           r"published|posted|released|issued)\b")
+_PUBLISHED_LABEL = re.compile(rf"(?:^|[\s|(]){_LABELS}[^\d\n]{{0,20}}$", re.I)  # a label, then its date
+_PUBLISHED_LABEL_WORD = re.compile(_LABELS, re.I)
 
 
 class Distant(str):
@@ -372,14 +382,16 @@ def _labelled_line(container: etree._Element, reader: DateReader,
     in one text or the label in one element and the date in the next."""
     label_before = False
     for node in container.xpath(".//text()[normalize-space()]"):
+        if not (label_before or _PUBLISHED_LABEL_WORD.search(node)):  # most texts: read no further
+            continue
         text = clean_text(node[: 2 * _MAX_DATE_LINE])
         if len(text) > _MAX_DATE_LINE:
             label_before = False
             continue
-        date = _is_date_line(text, reader)
-        if date and (label_before or _label_at(text)) and not elsewhere(node.getparent()):
+        labelled = label_before or _label_at(text)
+        if labelled and _is_date_line(text, reader) and not elsewhere(node.getparent()):
             return text, node.getparent()
-        label_before = bool(_PUBLISHED_LABEL.search(text)) and not date
+        label_before = bool(_PUBLISHED_LABEL.search(text)) and not any(ch.isdigit() for ch in text)
     return "", None
 
 
