@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.dates import DateReader, to_iso
+from scraper.extract.dates import COMMON_LANGUAGES, DateReader, to_iso
 
 GERMAN = DateReader(vietnamese=False, languages=("de",))
 SPANISH = DateReader(vietnamese=False, languages=("es",))
 RUSSIAN = DateReader(vietnamese=False, languages=("ru",))
-UNKNOWN = DateReader(vietnamese=False, languages=())  # a page that names no language
+UNKNOWN = DateReader(vietnamese=False, languages=COMMON_LANGUAGES)  # a page that names no language
 US = DateReader(vietnamese=False, month_first=True, languages=("en",))
 VIETNAMESE = DateReader(languages=("en",))
 

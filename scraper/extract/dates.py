@@ -6,7 +6,8 @@ around it ("Thứ Tư, 10/01/2024 - 15:30", "15:30 | 10/01/2024", "Ngày 3 thán
 
 Other pages are read as their language writes dates (``DateReader``): month
 names ("24. April 2020", "martes 17 de marzo de 2020", "January 18, 2020",
-in the page's language and English, from dateparser's month vocabulary),
+in the page's language, then English and the web's other common ones, from
+dateparser's month vocabulary),
 two-digit years on a short date line ("02.12.19"), and a slashed date read
 month first when it can only be that ("11/13/2023") or when the page says so:
 a 12-hour clock ("11/8/2023 10:46 PM") or a US English page. An ambiguous
@@ -52,7 +53,9 @@ _TIME = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 MAX_SHORT_YEAR_LINE = 40  # a two-digit year is read on a date line this long at most, never in prose
-DEFAULT_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")  # month names when a page names no language
+# The languages most of the web is written in: read after the page's own (which may be missing or wrong)
+COMMON_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "tr", "sv", "da", "nb", "fi",
+                    "hu", "ro", "el", "ar")
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,9 @@ class DateReader:
 
     ``vietnamese``: numeric dates day first whatever else the page says.
     ``month_first``: the page's locale writes slashed dates month first (US).
-    ``languages``: whose month names the page prints, English always
-    included; () when the page does not say (the common European ones),
-    None for no month names at all.
+    ``languages``: whose month names the page prints, in order (a name
+    two languages give different months is the first one's), English
+    always included; None for no month names at all.
     """
 
     vietnamese: bool = True
@@ -187,14 +190,14 @@ def _from_iso(match: re.Match) -> datetime | None:
 
 @lru_cache(maxsize=64)
 def month_names(languages: tuple[str, ...]) -> dict[str, int]:
-    """Lower-case month names and abbreviations of ``languages`` (the
-    default European ones when empty) and English, from dateparser's locale
-    data: "märz" and "mrz" are 3, "августа" is 8. A name two languages give
-    different months keeps the first language's."""
+    """Lower-case month names and abbreviations of ``languages`` and
+    English, from dateparser's locale data: "märz" and "mrz" are 3,
+    "августа" is 8. A name two languages give different months keeps the
+    first language's."""
     from dateparser.languages.loader import default_loader
 
     names: dict[str, int] = {}
-    for language in (*(languages or DEFAULT_LANGUAGES), "en"):
+    for language in (*languages, "en"):
         try:
             info = default_loader.get_locale(language).info
         except (ValueError, KeyError):

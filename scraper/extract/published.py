@@ -53,7 +53,7 @@ from functools import lru_cache
 from lxml import etree
 
 from .boilerplate import in_chrome
-from .dates import VIETNAM_TZ, DateReader, to_iso
+from .dates import COMMON_LANGUAGES, VIETNAM_TZ, DateReader, to_iso
 from .decoding import vietnamese_score
 from .page import Page
 from .regions import DATE_NAMES, first_outside_boilerplate
@@ -100,8 +100,9 @@ _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]+)*$")
 
 
 def page_reader(page: Page) -> DateReader:
-    """How ``page`` writes dates: Vietnamese pages day first, always; other
-    pages in their declared language, slashed dates month first on US pages."""
+    """How ``page`` writes dates: Vietnamese pages day first, always (and
+    English month names); other pages in their declared language first,
+    then the web's common ones, slashed dates month first on US pages."""
     reader = _READERS.get(page.root)
     if reader is None:
         reader = _READERS[page.root] = _reader(page)
@@ -114,12 +115,20 @@ _READERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # by page tre
 def _reader(page: Page) -> DateReader:
     if _is_vietnamese(page):
         return DateReader(languages=("en",))  # English month names: the portals' English editions
-    tags = [tag.lower().replace("_", "-") for tag in (
+    tags = _language_tags(page)
+    return DateReader(vietnamese=False, month_first=any(tag.startswith("en-us") for tag in tags),
+                      languages=tuple(dict.fromkeys((*_languages(tags)[:2], *COMMON_LANGUAGES))))
+
+
+def _language_tags(page: Page) -> list[str]:
+    """The page's declared language tags, lower case: "de-de", "en-us"."""
+    return [tag.lower().replace("_", "-").strip() for tag in (
         page.root.get("lang"), page.root.get("xml:lang"), page.meta.get("og:locale"),
         page.meta.get("content-language"), page.meta.get("language"), page.meta.get("dc.language")) if tag]
-    languages = tuple(dict.fromkeys(tag.split("-")[0] for tag in tags if _LANGUAGE_TAG.match(tag)))
-    return DateReader(vietnamese=False, month_first=any(tag.startswith("en-us") for tag in tags),
-                      languages=languages[:2])
+
+
+def _languages(tags: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(tag.split("-")[0] for tag in tags if _LANGUAGE_TAG.match(tag)))
 
 
 # --- 1. Where the page prints its date ----------------------------------------------------------------
@@ -561,7 +570,7 @@ def _local_day(found: Candidates, strategy, instant: datetime) -> datetime | Non
             for moment in found.of(other) if not _has_offset(moment)]
     if any(day.date() == instant.date() for day in days):
         return None
-    earliest, latest = _zone_offsets(found.reader.languages)
+    earliest, latest = _zone_offsets(_languages(_language_tags(found.page)))
     reachable = ((instant + earliest).date(), (instant + latest).date())
     for day in days:
         if day.date() != instant.date() and reachable[0] <= day.date() <= reachable[1]:
