@@ -82,13 +82,13 @@ def published_at(page: Page, date_texts: list[str]) -> str | None:
             break
     else:
         return None
-    return to_iso(_reconciled(candidates, strategy, chosen[0]), VIETNAM_TZ if reader.vietnamese else None)
+    return to_iso(_reconciled(candidates, strategy, chosen[0]), page_zone(page))
 
 
 def page_zone(page: Page) -> tzinfo | None:
     """Vietnam time for a Vietnamese page (its language, its domain, or a
     title in Vietnamese); None (each instant's own offset) elsewhere."""
-    return VIETNAM_TZ if _is_vietnamese(page) else None
+    return VIETNAM_TZ if page_reader(page).vietnamese else None
 
 
 def _is_vietnamese(page: Page) -> bool:

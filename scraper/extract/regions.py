@@ -1,10 +1,11 @@
-"""Find an article's lead, date and category around its title and content.
+"""Find an article's lead and category around its title and content (its
+date: published.py).
 
 Profiles name these regions with selectors, but every site dresses its
 template differently: when a layout's selectors miss, these finders look
 inside the article's container (the smallest element holding both the title
-and the content) for elements *named* like a standfirst, a date or a
-category, which is how CMS themes of every family mark them.
+and the content) for elements *named* like a standfirst or a category,
+which is how CMS themes of every family mark them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ LEAD_NAMES = re.compile(r"sapo|summary|lead|tom-?tat|trich-?yeu|mo-?ta|excerpt|i
 DATE_NAMES = re.compile(r"date|time|ngay|publish|posted|thoi-?gian", re.I)
 # CMS account names shown as bylines: not a person who signed the article.
 CATEGORY_NAMES = re.compile(r"(?:^|[\s_-])(?:cat|cate|category|chuyen-?muc|section)(?:$|[\s_-])", re.I)
-UPDATED = re.compile(r"cập\s*nhật|update|sửa\s*đổi", re.I)
 BREADCRUMBS = ("[class*='breadcrumb'] a", "[id*='breadcrumb'] a", "[class*='duong-dan'] a", "[class*='duongdan'] a")
 HOME_CRUMBS = {"trang chủ", "trang chu", "home", "trang nhất"}
 _TEXT_TAGS = ("div", "p", "span", "section", "h2", "h3", "td", "strong", "em", "time", "li", "header")
