@@ -212,12 +212,24 @@ def test_teasers_of_other_articles_are_not_the_article():
                "over the river</a></h3><time class='date' datetime='2020-09-27T15:15:00-07:00'>Sep 27, 2020</time>"
                "</article></div>")
     listed = ("<ul class='list'><li><a href='/news/school'>District opens two new schools before the winter"
-              "</a> <span class='date'>(17/11/2023)</span></li></ul>")
-    linked = ("<div class='slide'><a href='/column/pseudonyms'><h3>Column: when I was still a critic</h3>"
-              "<div class='date'><p>On playing with pseudonyms</p> 24. Oktober 2023</div></a></div>")
+              "</a> <span class='date'>(17/11/2023)</span></li><li><a href='/news/road'>Work on the ring road "
+              "begins in the spring</a> <span class='date'>(09/11/2023)</span></li></ul>")
+    linked = ("<div class='slides'><div class='slide'><a href='/column/pseudonyms'><h3>Column: when I was still a "
+              "critic</h3><div class='date'><p>On playing with pseudonyms</p> 24. Oktober 2023</div></a></div>"
+              "<div class='slide'><a href='/column/stage'><h3>Column: on the stage</h3></a></div></div>")
     head = '<meta property="article:published_time" content="2020-09-30T02:00:07-07:00">'
     for teasers in (related, listed, linked):
         assert day(article(below=teasers, head=head)) == "2020-09-30"
+
+
+@pytest.mark.parametrize("after", [
+    "<div class='meta'><a href='/authors/jane'>Jane Doe, correspondent in the northern districts</a> | "
+    "<span class='date'>March 5, 2019</span></div>",
+    "<div class='top'><div class='crumbs'><a href='/news'>News</a> › <a href='/news/council'>Council decisions and "
+    "the provincial budget</a></div><span class='date'>March 5, 2019</span></div>",
+])
+def test_a_byline_or_breadcrumb_link_beside_the_date_makes_no_teaser(after):
+    assert day(article(after=after, head=ld("2019-02-01T08:00:00Z"))) == "2019-03-05"
 
 
 def test_a_permalink_around_the_date_is_the_article_s():

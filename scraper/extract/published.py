@@ -210,7 +210,7 @@ def _precedes(first: etree._Element | None, second: etree._Element | None) -> bo
 class _Elsewhere:
     """Whether an element is in a part of the page other than the article:
     a comment thread, an embedded post, a caption, a related list, another
-    article's teaser (an <article>, or a block led by a headline linking
+    article's teaser (an <article>, or an item of a list whose headline links
     elsewhere, holding neither the title nor the text)... Elements holding
     the article's title or text are the article's."""
 
@@ -230,8 +230,9 @@ class _Elsewhere:
                 return True
             if node.tag == "header" and not any(above.tag in ("article", "main") for above in node.iterancestors()):
                 return True  # the page's header (its top bar prints today's date), not an article's
-            if self.anchored and any(self._teaser_link(link, below, element) for link in self._headlines(node)):
-                return True
+            if self.anchored and _is_item(node) and any(
+                    self._teaser_link(link, below, element) for link in self._headlines(node)):
+                return True  # one of a list of teasers: its headline links to another page
             node = node.getparent()
         return False
 
@@ -260,6 +261,18 @@ class _Elsewhere:
 
 
 _HEADLINE = 30  # characters (four words or more) of link text that make a headline
+
+
+def _is_item(element: etree._Element) -> bool:
+    """One of a list's items: a sibling of the same tag and class holds a
+    link too (a byline's author link or a breadcrumb beside the date are
+    one of a kind)."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    tag, classes = element.tag, element.get("class")
+    return any(sibling is not element and sibling.tag == tag and sibling.get("class") == classes
+               and sibling.find(".//a") is not None for sibling in parent)
 
 
 def _named_elsewhere(element: etree._Element) -> bool:
