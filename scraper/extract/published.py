@@ -591,9 +591,10 @@ def _local_day(found: Candidates, strategy, instant: datetime) -> datetime | Non
     return None
 
 
-# Languages spoken only in European time zones (UTC to UTC+3); pages in others may be anywhere.
-_EUROPEAN = {"de", "fr", "it", "nl", "pl", "cs", "sk", "hu", "da", "sv", "nb", "nn", "no", "fi", "et", "lv", "lt",
+# Languages written almost only in European time zones (UTC to UTC+3); pages in others may be anywhere.
+_EUROPEAN = {"de", "it", "nl", "pl", "cs", "sk", "hu", "da", "sv", "nb", "nn", "no", "fi", "et", "lv", "lt",
              "sl", "hr", "bs", "sr", "ro", "bg", "el", "uk", "be", "ga", "ca", "eu", "gl", "lb", "is", "sq", "mk"}
+# (not French, Spanish, Portuguese or English: Quebec, Latin America, Brazil, the US write them too)
 
 
 def _zone_offsets(languages: tuple[str, ...]) -> tuple[timedelta, timedelta]:
