@@ -152,6 +152,16 @@ def test_a_dateline_opening_the_text(opening, expected):
     assert day(page) == expected
 
 
+@pytest.mark.parametrize("lang, opening", [
+    ("vi", "<b>Ngày 21/11/2023</b>, "),
+    ("de", "<b>Am 14.03.2020</b> "),
+])
+def test_a_date_in_bold_opening_a_sentence_is_the_day_of_an_event(lang, opening):
+    text = TEXTS[lang]
+    page = article(lang=lang).replace(f"<p>{text}".encode(), f"<p>{opening}{text}".encode(), 1)
+    assert day(page, "https://tinh.gov.vn/tin/hoi-nghi.html" if lang == "vi" else "https://x.example.de/a") is None
+
+
 def test_no_dateline_on_a_vietnamese_page():
     """Vietnamese texts open with the day of the event, not of publication."""
     page = article(lang="vi").replace(f"<p>{VI_TEXT}".encode(),

@@ -335,14 +335,16 @@ def _line_near_title(title: etree._Element | None, content: etree._Element, read
     opening = 0  # text nodes of the article's text read so far
     for node in title.xpath(f"following::text()[normalize-space()][position() <= {_LINES_AFTER_TITLE}]"):
         holder = node.getparent()
-        if holder is content or content in holder.iterancestors():
+        inside = holder is content or content in holder.iterancestors()
+        if inside:
             opening += 1
             if opening > _OPENING_LINES:
                 break
         if elsewhere(holder):
             continue
         text = clean_text(node[: 4 * _MAX_DATE_LINE])
-        if len(text) <= _MAX_DATE_LINE and _is_date_line(text, reader) and not _registered(node):
+        if len(text) <= _MAX_DATE_LINE and _is_date_line(text, reader) and not _registered(node) and not (
+                inside and _in_sentence(holder)):
             if not UPDATED.search(text):
                 return text
             updated = updated or text
@@ -356,6 +358,18 @@ def _line_near_title(title: etree._Element | None, content: etree._Element, read
                 elsewhere(node.getparent()) or in_chrome(node.getparent())):
             return text
     return ""
+
+
+_INLINE = {"em", "strong", "b", "i", "span", "small", "font", "a", "time", "u", "sup", "sub"}
+
+
+def _in_sentence(element: etree._Element) -> bool:
+    """Whether a line of the text is part of a longer paragraph
+    ("<p><b>Ngày 10/01/2024</b>, UBND tỉnh ...": the day of the event), not
+    a line of its own ("<p><em>10.11.2021</em></p>")."""
+    while element.tag in _INLINE and element.getparent() is not None:
+        element = element.getparent()
+    return len(clean_text(text_start(element, 4 * _MAX_DATE_LINE))) > _MAX_DATE_LINE
 
 
 # What may come before a dateline's date: nothing, or a place ("Karlsruhe, (", "BERLIN -")
