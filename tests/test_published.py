@@ -137,6 +137,16 @@ def test_a_date_named_line_above_the_title_in_another_language():
     assert day(page) == "2020-04-02"
 
 
+def test_a_line_just_above_the_title_in_the_article():
+    assert day(article(before="<p>Hamburg, 2. November 2021</p>", lang="de")) == "2021-11-02"
+
+
+def test_a_top_bar_above_the_article_prints_today():
+    top = "<table><tr><td>Hôm nay: Thứ Năm, 30/11/2023</td></tr></table>"
+    page = article(lang="vi").replace(b"<body>", f"<body>{top}".encode())
+    assert day(page, "https://tinh.gov.vn/tin/hoi-nghi.html") is None
+
+
 def test_a_date_alone_at_the_top_of_the_text():
     assert day(article(opening="<p><em>10.11.2021</em></p>", lang="de")) == "2021-11-10"
 

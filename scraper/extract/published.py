@@ -178,7 +178,7 @@ def date_lines(page: Page, selectors: tuple[str, ...], container: etree._Element
     lines = [_date_text(first_outside_boilerplate(page, selectors, container)),
              Distant(named) if named and _precedes(opening, element) else named]
     if not any(lines):
-        line = _line_near_title(title, content, reader, elsewhere)
+        line = _line_near_title(title, content, container, reader, elsewhere)
         if not line:
             line, element = _labelled_line(container, reader, elsewhere)
             line = Distant(line) if line and _precedes(opening, element) else line
@@ -322,8 +322,8 @@ def _named(element: etree._Element) -> bool:
     return bool((names[0] or names[1]) and DATE_NAMES.search(f"{names[0] or ''} {names[1] or ''}"))
 
 
-def _line_near_title(title: etree._Element | None, content: etree._Element, reader: DateReader,
-                     elsewhere: _Elsewhere) -> str:
+def _line_near_title(title: etree._Element | None, content: etree._Element, container: etree._Element,
+                     reader: DateReader, elsewhere: _Elsewhere) -> str:
     """The first dated line after the title, down to the opening of the
     article's text ("Ngày đăng: 09/01/2024" in a <font>, "<p><em>10.11.2021</em></p>"),
     else an "updated" one, else (pages not in Vietnamese, where the text
@@ -353,11 +353,17 @@ def _line_near_title(title: etree._Element | None, content: etree._Element, read
     if updated or dateline:
         return updated or dateline
     for node in reversed(title.xpath(f"preceding::text()[normalize-space()][position() <= {_LINES_BEFORE_TITLE}]")):
+        holder = node.getparent()
+        if container not in holder.iterancestors():
+            break  # above the article: the page's top bar and its today's date
         text = clean_text(node[: 4 * _MAX_DATE_LINE])
         if len(text) <= _MAX_DATE_LINE and _is_date_line(text, reader) and not (
-                elsewhere(node.getparent()) or in_chrome(node.getparent())):
+                _TODAY.search(text) or elsewhere(holder) or in_chrome(holder)):
             return text
     return ""
+
+
+_TODAY = re.compile(r"hôm\s+nay|today|heute|aujourd'hui|hoy|oggi", re.I)
 
 
 _INLINE = {"em", "strong", "b", "i", "span", "small", "font", "a", "time", "u", "sup", "sub"}
