@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.extract import extract, generic
 from scraper.extract.dates import COMMON_LANGUAGES, DateReader, to_iso
+from scraper.extract.page import Page
 
 GERMAN = DateReader(vietnamese=False, languages=("de",))
 SPANISH = DateReader(vietnamese=False, languages=("es",))
@@ -85,7 +87,6 @@ def test_slashed_dates_month_first_only_where_the_page_says_so(reader, text, exp
 
 # --- Where the page prints its date -------------------------------------------------------------------
 
-from scraper.extract import extract  # noqa: E402
 
 EN_TEXT = ("The provincial council approved the budget on Wednesday after a long debate, bringing together "
            "leaders of departments and districts to agree on the year's priorities and the money behind them. ")
@@ -187,6 +188,16 @@ def test_no_dateline_on_a_vietnamese_page():
 def test_a_labelled_date_around_the_article(block):
     expected = {"25.01": "2022-01-25", "04.02": "2022-02-04", "13.10": "2021-10-13"}
     assert day(article(below=block, lang="de")) == next(v for k, v in expected.items() if k in block)
+
+
+def date_lines(page: bytes, url: str = "https://news.example.org/politics/budget") -> list[str]:
+    return [line for line in generic.locate(Page.parse(page, url)).date_texts if line]
+
+
+def test_another_kind_of_date_under_a_label_is_not_the_article_s():
+    assert date_lines(article(below="<p>Closing date: 15/02/2024</p>")) == []
+    assert date_lines(article(below="<p>Author: Jane Doe | Published: 14/02/2024</p>")) == [
+        "Author: Jane Doe | Published: 14/02/2024"]
 
 
 def test_a_two_digit_year_in_the_article_header():

@@ -155,7 +155,8 @@ _CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LABELS = (r"(?:ng[àa]y\s+(?:đăng|đưa\s+tin|xuất\s+bản)|đăng\s+ngày|datum|date|"
            r"ver[öo]ffentlich(?:t|ung)|erschienen|erstellt|publiziert|publicado|publié|publicato|pubblicato|"
            r"published|posted|released|issued)\b")
-_PUBLISHED_LABEL = re.compile(rf"(?:^|[\s|(]){_LABELS}[^\d\n]{{0,20}}$", re.I)  # a label, then its date
+# a label opening the line (or a part of it: "Autor: X | Veröffentlicht: "), then its date; not "Closing date:"
+_PUBLISHED_LABEL = re.compile(rf"(?:^|[|·•])[^\w|·•]*{_LABELS}[^\d\n]{{0,20}}$", re.I)
 _PUBLISHED_LABEL_WORD = re.compile(_LABELS, re.I)
 
 
