@@ -79,3 +79,32 @@ def test_a_few_control_characters_do_not_make_a_page_binary():
     """Word pastes vertical tabs, old editors leave a NUL or a ^Z."""
     page = PAGES[0].read_bytes()
     assert looks_like_html(page.replace(b"</p>", b"\x0b</p>", 20) + b"\x1a\x00")
+
+
+ARTICLE = ("<h1>Hội nghị chuyển đổi số năm 2024</h1><div class='content'>"
+           + "<p>Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ chuyển đổi số năm 2024, với sự tham dự "
+             "của lãnh đạo các sở, ngành, địa phương trên địa bàn tỉnh.</p>" * 4 + "</div>")
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_an_xhtml_page_with_an_xml_declaration_is_a_page(as_text):
+    """lxml refuses decoded text that declares its encoding: the declaration goes, the page stays."""
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" lang="vi">'
+            f'<head><title>Hội nghị chuyển đổi số năm 2024</title></head><body>{ARTICLE}</body></html>')
+    article = extract(page if as_text else page.encode(), URL)
+    assert article.is_article and article.title == "Hội nghị chuyển đổi số năm 2024"
+
+
+@pytest.mark.parametrize("opening", [
+    "<style>\n" + ".grid-item { opacity: 1; transition-duration: 0.4s; }\n" * 120 + "</style>\n",
+    '<br />\n<b>Deprecated</b>:  Assigning the return value of new by reference is deprecated in '
+    '<b>/www/htdocs/wp-settings.php</b> on line <b>520</b><br />\n' * 40,
+])
+def test_a_page_opening_with_more_than_4_kb_of_something_else_is_a_page(opening):
+    """A long inline stylesheet, or a PHP warning per line, before the document's first tag."""
+    page = (opening + f"<!DOCTYPE html><html lang='vi'><head><title>Hội nghị chuyển đổi số năm 2024</title></head>"
+            f"<body>{ARTICLE}</body></html>").encode()
+    assert len(opening) > 4096
+    assert looks_like_html(page)
+    assert extract(page, URL).is_article

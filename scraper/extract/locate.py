@@ -18,9 +18,10 @@ from .author import byline_near, is_account_name
 from .boilerplate import drop_boilerplate, drop_link_lists
 from .page import Page
 from .tree import remove_keeping_tails, text_start
+from .published import date_lines
 from .regions import (
-    container_of, date_after_title, drop_datelines, find_bold_lead, find_category,
-    find_date_text, find_lead, first_outside_boilerplate, selected_crumb,
+    container_of, drop_datelines, find_bold_lead, find_category, find_lead, first_outside_boilerplate,
+    selected_crumb,
 )
 from .vietnamese import clean_text
 
@@ -75,7 +76,7 @@ def locate_article(page: Page, extractor: str, title: etree._Element | None, tit
         content=_cleaned_copy(page, content, hints.drop, [title, lead]),
         source=content,
         lead=clean_text(lead.text_content()) if lead is not None else "",
-        date_texts=_date_texts(page, hints, container, title, content),
+        date_texts=date_lines(page, hints.date, container, title, content),
         author=_author(page, hints, container),
         category=selected_crumb(page, hints.category, title_text) or find_category(page, container, title_text),
         extra_regions=attachment_regions(page),
@@ -116,15 +117,6 @@ def is_picture(img: etree._Element) -> bool:
     return bool(img.get("src") or img.get("data-src")) and not any(size.isdigit() and int(size) < 100 for size in sizes)
 
 
-def _date_texts(page: Page, hints: Hints, container: etree._Element, title, content) -> list[str]:
-    """Date lines around the article, best first; unmarked lines only when no
-    marked one exists (they cost a walk of the text)."""
-    texts = [_date_text(first_outside_boilerplate(page, hints.date, container)), find_date_text(container)]
-    if not any(texts):
-        texts.append(date_after_title(title, content))
-    return texts
-
-
 def _cleaned_copy(page: Page, content: etree._Element, drop: tuple[str, ...], taken: list) -> etree._Element:
     """A copy of ``content`` without non-article regions, and without the
     ``taken`` elements (title, lead) when they sit inside it."""
@@ -153,14 +145,3 @@ def _author(page: Page, hints: Hints, container: etree._Element) -> str:
 
 def _text(element: etree._Element | None) -> str:
     return clean_text(element.text_content()) if element is not None else ""
-
-
-def _date_text(element: etree._Element | None) -> str:
-    """A date element's machine-readable value if it has one, else its text."""
-    if element is None:
-        return ""
-    for attribute in ("datetime", "content", "title"):
-        value = element.get(attribute)
-        if value and any(ch.isdigit() for ch in value):
-            return value
-    return clean_text(element.text_content())

@@ -25,6 +25,12 @@ from .vietnamese import clean_text
 _BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _MARKUP = re.compile(r"<\s*(html|head|body|div|p|title|meta|!doctype)\b", re.I)
+# A page may open with more than 4 KB of something else (a long <style>, a
+# PHP warning per line): its document tags are looked for further on.
+_DOCUMENT = re.compile(r"<\s*(html|head|body|!doctype\s+html)\b", re.I)
+DOCUMENT_SEARCH = 64 * 1024
+# decoded text may not carry an encoding declaration (lxml refuses it): it is one no more
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # C0 controls but tab, newline, form feed, carriage return and escape (ISO-2022 text), and DEL:
 # no text encoding uses these bytes for letters, and a tenth of random bytes are one.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
@@ -44,7 +50,8 @@ def looks_like_html(data: bytes | str) -> bool:
     every ASCII-compatible charset) at most one character in a hundred is a
     control character or undecodable, where random bytes have one in ten
     (so a stray "<p" among them does not make them a page). And it is
-    markup: an HTML tag among those first 4 KB.
+    markup: an HTML tag among those first 4 KB, or an <html>, <head>,
+    <body> or doctype within the first 64 KB.
     """
     if isinstance(data, bytes):
         if data[:HEAD].lstrip().startswith(_BINARY_SIGNATURES):
@@ -59,7 +66,12 @@ def looks_like_html(data: bytes | str) -> bool:
         head = head.decode("latin-1")  # the tags are ASCII whatever the charset
     else:
         garbled = len(_GARBLED.findall(head))
-    return garbled <= MAX_GARBLED * len(head) and bool(_MARKUP.search(head))
+    if garbled > MAX_GARBLED * len(head):
+        return False
+    if _MARKUP.search(head):
+        return True
+    further = data[:DOCUMENT_SEARCH]
+    return bool(_DOCUMENT.search(further.decode("latin-1") if isinstance(further, bytes) else further))
 
 
 _parsers = threading.local()
@@ -192,7 +204,7 @@ class Page:
         """Parse ``html``; None when it is not an HTML page at all."""
         if not html or not looks_like_html(html):
             return None
-        text = decode_html(html[:MAX_PAGE_BYTES])
+        text = _XML_DECLARATION.sub("", decode_html(html[:MAX_PAGE_BYTES]), count=1)
         try:
             root = _parse_tree(text)
         except (etree.ParserError, ValueError):

@@ -1,10 +1,11 @@
-"""Find an article's lead, date and category around its title and content.
+"""Find an article's lead and category around its title and content (its
+date: published.py).
 
 Profiles name these regions with selectors, but every site dresses its
 template differently: when a layout's selectors miss, these finders look
 inside the article's container (the smallest element holding both the title
-and the content) for elements *named* like a standfirst, a date or a
-category, which is how CMS themes of every family mark them.
+and the content) for elements *named* like a standfirst or a category,
+which is how CMS themes of every family mark them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ LEAD_NAMES = re.compile(r"sapo|summary|lead|tom-?tat|trich-?yeu|mo-?ta|excerpt|i
 DATE_NAMES = re.compile(r"date|time|ngay|publish|posted|thoi-?gian", re.I)
 # CMS account names shown as bylines: not a person who signed the article.
 CATEGORY_NAMES = re.compile(r"(?:^|[\s_-])(?:cat|cate|category|chuyen-?muc|section)(?:$|[\s_-])", re.I)
-UPDATED = re.compile(r"cập\s*nhật|update|sửa\s*đổi", re.I)
 BREADCRUMBS = ("[class*='breadcrumb'] a", "[id*='breadcrumb'] a", "[class*='duong-dan'] a", "[class*='duongdan'] a")
 HOME_CRUMBS = {"trang chủ", "trang chu", "home", "trang nhất"}
 _TEXT_TAGS = ("div", "p", "span", "section", "h2", "h3", "td", "strong", "em", "time", "li", "header")
@@ -234,23 +234,6 @@ def find_bold_lead(container: etree._Element, content: etree._Element) -> etree.
     return candidate
 
 
-def find_date_text(container: etree._Element) -> str:
-    """Text of the first date-named element with a date, preferring one that
-    is not an "updated" line."""
-    updated = ""
-    for element in container.iter(*_TEXT_TAGS):
-        if not _named(element, DATE_NAMES) and element.tag != "time":
-            continue
-        value = element.get("datetime") or clean_text_start(element, 200)
-        if not parse_vietnamese_date(value):
-            continue
-        if UPDATED.search(value):
-            updated = updated or value
-            continue
-        return value
-    return updated
-
-
 def find_category(page: Page, container: etree._Element, title: str) -> str:
     """The last breadcrumb that is neither "Trang chủ" nor the article's own
     title, else a category-named link."""
@@ -327,20 +310,3 @@ def _unmarked_breadcrumb(page: Page) -> list[str]:
 
 
 _CRUMB_SEPARATORS = re.compile(r"[›»>→]|\s/\s")
-
-
-def date_after_title(title: etree._Element | None, content: etree._Element) -> str:
-    """The first dated line between the title and the content, for pages that
-    mark nothing up ("Ngày đăng: 09/01/2024" in a <font>)."""
-    if title is None:
-        return ""
-    updated = ""
-    for count, node in enumerate(title.xpath("following::text()[normalize-space()][position() <= 42]")):
-        if count > 40 or (node.getparent() is content or content in node.getparent().iterancestors()):
-            break
-        text = clean_text(node)
-        if len(text) <= 120 and parse_vietnamese_date(text):
-            if not UPDATED.search(text):
-                return text
-            updated = updated or text
-    return updated
