@@ -203,7 +203,7 @@ def write_entry(discovery: Discovery, registry: str | Path | None) -> Path:
     and leave the file as it was if the result would not load."""
     path = Path(registry or DEFAULT_REGISTRY)
     before = path.read_text(encoding="utf-8") if path.exists() else "sites:\n"
-    if discovery.key in load_registry(path) if path.exists() else False:
+    if path.exists() and discovery.key in load_registry(path):
         raise RegistryError(f"{path}: site {discovery.key!r} exists already; choose another --name")
     path.write_text(before.rstrip("\n") + "\n\n" + discovery.entry_yaml(), encoding="utf-8")
     try:
