@@ -249,17 +249,11 @@ class PortalSpider(scrapy.Spider):
     def parse_robots(self, response: Response):
         """Read the sitemaps robots.txt names (the entry names none)."""
         text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
-        for url in robots_sitemaps(text, self.site.base_url)[:MAX_SOURCES]:
-            url = self._link(url)
-            if same_site(url, self.allowed_domains) and url not in self.sources_requested:
-                yield self._source_request(url, self.parse_sitemap)
+        yield from self._new_sources(robots_sitemaps(text, self.site.base_url)[:MAX_SOURCES], self.parse_sitemap)
 
     def _declared_feeds(self, response: TextResponse):
         """Read the feeds a start page declares (the entry names none)."""
-        for url in feed_links(response.text, response.url)[:MAX_SOURCES]:
-            url = self._link(url)
-            if same_site(url, self.allowed_domains) and url not in self.sources_requested:
-                yield self._source_request(url, self.parse_feed)
+        yield from self._new_sources(feed_links(response.text, response.url)[:MAX_SOURCES], self.parse_feed)
 
     def parse_sitemap(self, response: Response):
         """Request a sitemap's articles and its child sitemaps."""
@@ -268,9 +262,7 @@ class PortalSpider(scrapy.Spider):
             self._count("sources_unusable")
             self.logger.warning("%s is not a sitemap (HTTP %s): left out", response.url, response.status)
             return
-        for child in map(self._link, sitemap.children):
-            if same_site(child, self.allowed_domains) and child not in self.sources_requested:
-                yield self._source_request(child, self.parse_sitemap)
+        yield from self._new_sources(sitemap.children, self.parse_sitemap)
         yield from self._source_entries(sitemap.entries, response)
 
     def parse_feed(self, response: Response):
@@ -299,6 +291,12 @@ class PortalSpider(scrapy.Spider):
                 yield self._article_request(url)
             elif changed:
                 yield self._article_request(url, recheck=True)
+
+    def _new_sources(self, urls, callback):
+        """Requests for the feeds or sitemaps among ``urls`` on the site and not asked for yet."""
+        for url in map(self._link, urls):
+            if same_site(url, self.allowed_domains) and url not in self.sources_requested:
+                yield self._source_request(url, callback)
 
     def _source_request(self, url: str, callback) -> scrapy.Request:
         self.sources_requested.add(url)
