@@ -252,7 +252,7 @@ def serve(db, port, host, public):
 
 # Limits that keep one visitor from tying up the server; --public tightens them.
 SERVE_SETTINGS = {"sql_time_limit_ms": "3000", "max_returned_rows": "1000", "facet_time_limit_ms": "500",
-                  "suggest_facets": "off"}
+                  "suggest_facets": "off", "truncate_cells_html": "200"}
 PUBLIC_SETTINGS = {"sql_time_limit_ms": "1000", "default_allow_sql": "off", "allow_download": "off"}
 
 
