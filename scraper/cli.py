@@ -241,8 +241,8 @@ def extract(file, url, platform):
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--public", is_flag=True,
-              help="For the open internet: no arbitrary SQL (canned queries stay), no whole-database download, "
-                   "a 1 s SQL time limit.")
+              help="For the open internet: no arbitrary SQL (canned queries and the dashboards' charts stay), "
+                   "no whole-database download, a 1 s SQL time limit.")
 def serve(db, port, host, public):
     """Publish the archive with Datasette (read-only)."""
     if not Path(db).is_file():
