@@ -149,6 +149,10 @@ def test_the_dashboard_listed_under_public_shows_its_charts(page, public_url):
     page.goto(f"{public_url}/-/dashboards/archive")
     wait_for_charts(page)
     page.wait_for_function("document.querySelector('#chart-total-articles').innerText.trim() === '160'")
+    chart_pages = page.locator(".dashboard-card-title a").evaluate_all("links => links.map(link => link.href)")
+    assert len(chart_pages) == len(dashboard_charts())
+    for chart_page in chart_pages:  # each chart on a page of its own
+        assert get(chart_page)[0] == 200, chart_page
     assert not failures
     # the charts' own queries run; any other SQL stays refused
     for chart in dashboard_charts().values():
