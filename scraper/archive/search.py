@@ -200,6 +200,15 @@ def match_sql(query: Query) -> tuple[str, dict]:
     return " AND ".join(_in_index(index) for index in expressions), dict(expressions)
 
 
+def capped_match_count(conn: sqlite3.Connection, query: Query, cap: int) -> int:
+    """The matches in one of the query's indexes, counted no further than ``cap``: a quick upper
+    bound on the query's matches (the words of every index are required)."""
+    index, expression = next(iter(query.expressions().items()))
+    table = _INDEXES[index][0]
+    return conn.execute(f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+                        [expression, cap]).fetchone()[0]
+
+
 def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, dict]:
     """(SQL, parameters) ranking a parsed query's matches: rowid, together, score and the
     number of matches (``total``, counted in the same pass); ``where`` filters ``a``."""

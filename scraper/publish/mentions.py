@@ -2,9 +2,9 @@
 
 Media Cloud calls it the attention chart: for any search (the same words,
 diacritics rules and date/site/province filters as the search page), one
-grouped statement counts the matches by ``published_month`` and ``site``
-(the (site, published_month) index covers it), under Datasette's SQL time
-limit. Months run from the first to the last with a match, in date order;
+grouped statement counts the matches by ``published_month`` and ``site``,
+under Datasette's SQL time limit (a search matching much of the archive
+reads the (site, published_month) index instead of every matching row). Months run from the first to the last with a match, in date order;
 a month without any match for a site counts 0. Articles without a
 publication date are counted apart (``undated``).
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 
-from ..archive.search import match_sql
+from ..archive.search import capped_match_count, match_sql
 from .search_request import SearchRequest, archive_database, read, timed_out_note
 
 CSV_COLUMNS = ("month", "site", "articles")
@@ -48,12 +48,31 @@ class Mentions:
         return [self.counts.get((month, site), 0) for month in self.months]
 
 
-def mentions_sql(request: SearchRequest) -> tuple[str, dict]:
-    """(SQL, parameters): matches grouped by month and site, undated ones under month NULL."""
+# A search matching more than this share of the archive is counted by scanning the (site,
+# published_month) index, which holds all the statement needs, checking each rowid against the
+# matches; fewer matches are each looked up in the articles table. At 200,000 articles the
+# scan takes 40-380 ms whatever the search, the look-ups 0.2 ms for 25 matches and 820 ms for 190,000.
+BROAD_SHARE = 8  # 1/8 of the articles
+
+
+def mentions_sql(request: SearchRequest, broad: bool = False) -> tuple[str, dict]:
+    """(SQL, parameters): matches grouped by month and site, undated ones under month NULL.
+
+    ``broad``: a search matching much of the archive, read through the covering index (``+``
+    keeps SQLite from looking each match up by rowid); not with a date filter, which needs
+    ``published_at`` from every row anyway."""
     match, params = match_sql(request.query)
+    if broad and not {"from", "to"} & set(request.filters):
+        match = match.replace("a.rowid IN", "+a.rowid IN")
     condition = " AND ".join(part for part in (match, request.condition) if part)
     return (f"SELECT a.published_month, a.site, count(*) FROM articles a WHERE {condition} "
             "GROUP BY a.published_month, a.site", {**params, **request.filters})
+
+
+def is_broad(conn: sqlite3.Connection, request: SearchRequest) -> bool:
+    """Whether the search may match more than 1/BROAD_SHARE of the articles (counted no further)."""
+    cap = (conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0) // BROAD_SHARE + 1
+    return capped_match_count(conn, request.query, cap) >= cap
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -70,7 +89,7 @@ def count(conn: sqlite3.Connection, request: SearchRequest) -> Mentions:
     """The mentions of a search (nothing when it has no words)."""
     if not request.query.words:
         return Mentions()
-    sql, params = mentions_sql(request)
+    sql, params = mentions_sql(request, is_broad(conn, request))
     found = Mentions()
     for month, site, articles in conn.execute(sql, params):
         if month:
