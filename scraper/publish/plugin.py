@@ -151,7 +151,7 @@ async def search_page(datasette, request):
     return Response.html(await datasette.render_template("search.html", {
         **choices, **asked.asked, **downloads, "database": db.name, "sort": order, "notes": notes,
         "query": query, "results": results, "total": total, "page": page, "next_url": more,
-        "first_rank": (page - 1) * PAGE_SIZE + 1, "mentions": mentions, "chart": mentions_chart(mentions),
+        "first_rank": (page - 1) * PAGE_SIZE + 1, "json_url": asked.url("/-/search.json"), "mentions": mentions, "chart": mentions_chart(mentions),
         "mentions_note": timed_out_note(limit_ms, "Counting the mentions"),
     }, request=request))
 
