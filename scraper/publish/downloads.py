@@ -118,7 +118,7 @@ async def download_search(datasette, request):
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
-        return Response.text(timed_out_note(limit_ms) + "\n", status=503)
+        return Response.text(timed_out_note(limit_ms, "Ranking every match for the download") + "\n", status=503)
 
     async def stream(writer):
         await writer.write(",".join(SEARCH_CSV_COLUMNS) + "\r\n")
