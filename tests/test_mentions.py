@@ -156,6 +156,11 @@ def research_archive(tmp_path_factory):
         batch.append((Article(url=url, canonical_url=url, site=site, title=f"Tin {number}", body=body,
                               author="Phóng viên", published_at=datetime(2024, month, 1 + number % 28, 8, tzinfo=VN)
                               .isoformat(), is_article=True, extractor="test"), "2024-12-01T00:00:00+00:00", None))
+    undated = "https://a.gov.vn/tin/khong-ngay"  # one more "chuyển đổi số", without a publication date
+    batch.append((Article(url=undated, canonical_url=undated, site="a.gov.vn", title="Tin không ngày",
+                          body="Chuyển đổi số không ghi ngày.", author="Phóng viên", is_article=True,
+                          extractor="test"),
+                  "2024-12-01T00:00:00+00:00", None))
     save_articles(db, batch)
     db.conn.close()
     return path
@@ -175,8 +180,8 @@ def public_research(research_archive):
         server.wait(timeout=10)
 
 
-@pytest.mark.parametrize(("typed", "total"), [("chuyển đổi số", EXACT_MATCHES),
-                                              ("chuyen doi so", EXACT_MATCHES + LOOK_ALIKES)])
+@pytest.mark.parametrize(("typed", "total"), [("chuyển đổi số", EXACT_MATCHES + 1),
+                                              ("chuyen doi so", EXACT_MATCHES + LOOK_ALIKES + 1)])
 def test_the_search_csv_holds_every_match(public_research, typed, total):
     page = json.loads(download(public_research, "/-/search.json", q=typed)[1])
     assert page["total"] == total
@@ -190,7 +195,7 @@ def test_the_search_csv_holds_every_match(public_research, typed, total):
     assert first["author"] == "Phóng viên" and first["url"].startswith("https://")
     assert first["reading_url"] == f"{public_research}/archive/articles/{first['id']}"
     assert get(first["reading_url"])[0] == 200
-    assert "chuyển đổi số" in first["snippet"] and "<mark>" not in first["snippet"]
+    assert "chuyển đổi số" in first["snippet"].lower() and "<mark>" not in first["snippet"]
 
 
 def test_the_search_json_pages_through_every_match(public_research):
@@ -219,10 +224,14 @@ def test_mentions_on_another_archive_under_public(public_research, research_arch
     assert_counts_are(rows, direct_counts(research_archive, EXACT_FTS_TABLE, '"chuyển" "đổi" "số"'))
     assert {r["site"] for r in rows} == set(SITES)
     assert [r["articles"] for r in rows if r["site"] == "c.gov.vn" and r["month"] == "2024-03"] == ["0"]
+    assert sum(int(r["articles"]) for r in rows) == EXACT_MATCHES
+    mentions = json.loads(download(public_research, "/-/search/mentions.json", q="chuyển đổi số")[1])
+    assert mentions["undated"] == {"a.gov.vn": 1}
     tree = lxml.html.fromstring(download(public_research, "/-/search", q="chuyển đổi số")[1])
     series = tree.cssselect("svg.mentions-chart g.mentions-series")
     assert [g.get("data-site") for g in series] == list(SITES)
     assert all(len(g.cssselect("polyline")[0].get("points").split()) == 6 for g in series)
+    assert "1 matching article without a publication date" in tree.cssselect(".mentions-undated")[0].text_content()
 
 
 def test_downloads_over_the_time_limit_say_so(research_archive):
