@@ -189,15 +189,16 @@ def parse(text: str | None) -> Query:
 _INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOLDED_WEIGHTS)}
 
 
-def _in_index(index: str) -> str:
+def _in_index(index: str, rowid: str = "a.rowid") -> str:
     table = _INDEXES[index][0]
-    return f"a.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :{index})"
+    return f"{rowid} IN (SELECT rowid FROM {table} WHERE {table} MATCH :{index})"
 
 
-def match_sql(query: Query) -> tuple[str, dict]:
-    """(SQL condition on ``a``, parameters): the articles a parsed query finds, unranked, for counting them."""
+def match_sql(query: Query, rowid: str = "a.rowid") -> tuple[str, dict]:
+    """(SQL condition on ``a``, parameters): the articles a parsed query finds, unranked, for counting
+    them; ``rowid="+a.rowid"`` keeps SQLite from looking each match up by its rowid."""
     expressions = query.expressions()
-    return " AND ".join(_in_index(index) for index in expressions), dict(expressions)
+    return " AND ".join(_in_index(index, rowid) for index in expressions), dict(expressions)
 
 
 def capped_match_count(conn: sqlite3.Connection, query: Query, cap: int) -> int:

@@ -4,9 +4,10 @@ Media Cloud calls it the attention chart: for any search (the same words,
 diacritics rules and date/site/province filters as the search page), one
 grouped statement counts the matches by ``published_month`` and ``site``,
 under Datasette's SQL time limit (a search matching much of the archive
-reads the (site, published_month) index instead of every matching row). Months run from the first to the last with a match, in date order;
-a month without any match for a site counts 0. Articles without a
-publication date are counted apart (``undated``).
+reads the (site, published_month) index instead of every matching row).
+Months run from the first to the last with a match, in date order; a month
+without any match for a site counts 0. Articles without a publication date
+are counted apart (``undated``).
 
 The search page draws it as an inline SVG line chart, one line per site
 (no script, so it works offline and under ``serve --public``);
@@ -61,9 +62,8 @@ def mentions_sql(request: SearchRequest, broad: bool = False) -> tuple[str, dict
     ``broad``: a search matching much of the archive, read through the covering index (``+``
     keeps SQLite from looking each match up by rowid); not with a date filter, which needs
     ``published_at`` from every row anyway."""
-    match, params = match_sql(request.query)
-    if broad and not {"from", "to"} & set(request.filters):
-        match = match.replace("a.rowid IN", "+a.rowid IN")
+    through_index = broad and not {"from", "to"} & set(request.filters)
+    match, params = match_sql(request.query, "+a.rowid" if through_index else "a.rowid")
     condition = " AND ".join(part for part in (match, request.condition) if part)
     return (f"SELECT a.published_month, a.site, count(*) FROM articles a WHERE {condition} "
             "GROUP BY a.published_month, a.site", {**params, **request.filters})
