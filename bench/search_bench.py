@@ -17,7 +17,9 @@ the same run and interleaved:
 - the search page: ``GET /-/search?q=...`` (scraper/archive/search.py: words
   with diacritics matched as typed, phrase matches first, then bm25; the
   page of 20 with highlighted snippets and the total), and the same page
-  ordered by date (``&sort=date``).
+  ordered by date (``&sort=date``);
+- mentions over time: ``GET /-/search/mentions.json?q=...`` (matches per
+  month and site, one grouped statement, scraper/publish/mentions.py).
 
 ``--investigate`` adds where the Datasette time goes (``?_trace=1`` on a
 second server with ``trace_debug`` on) and the options measured: query
@@ -220,6 +222,7 @@ class Result:
     datasette: Timing = field(default_factory=Timing)
     ranked: Timing = field(default_factory=Timing)  # the search page, by relevance, with snippets
     ranked_by_date: Timing = field(default_factory=Timing)
+    mentions: Timing = field(default_factory=Timing)  # /-/search/mentions.json
     ranked_matches: int | None = None
     api_count: int | None = None
     api_status: set = field(default_factory=set)
@@ -237,11 +240,13 @@ def measure(db: Path, server: Server, runs: int, warmup: int, queries) -> list[R
         result = Result("", query)
         path = search_path(query)
         page = "/-/search?" + urllib.parse.urlencode({"q": query})
+        mentions = "/-/search/mentions.json?" + urllib.parse.urlencode({"q": query})
         for _ in range(warmup):
             time_sql(conn, [rows_sql, count_sql], query, Timing())
             time_http(server, path, Timing())
             time_http(server, page, Timing())
             time_http(server, page + "&sort=date", Timing())
+            time_http(server, mentions, Timing())
         for _ in range(runs):
             rows, count = time_sql(conn, [rows_sql], query, result.direct_rows)[0], \
                 time_sql(conn, [count_sql], query, result.direct_count)[0]
@@ -254,6 +259,7 @@ def measure(db: Path, server: Server, runs: int, warmup: int, queries) -> list[R
             result.api_status.add(ranked["status"])
             result.ranked_matches = ranked["found"]
             result.api_status.add(time_http(server, page + "&sort=date", result.ranked_by_date)["status"])
+            result.api_status.add(time_http(server, mentions, result.mentions)["status"])
         result.matches = count[0][0]
         result.kind = query_class(result.matches / total)
         result.extra["rows"] = len(rows)
@@ -269,8 +275,9 @@ def main_table(results: list[Result], total: int) -> str:
     lines = [
         "| query | class | matches | % of articles | direct rows p50 | direct rows+count p50 / p95 ms "
         "| Datasette JSON p50 / p95 ms | ratio p50 (p95) | facets shown "
-        "| search page: matches | by relevance, snippets p50 / p95 ms | by date p50 / p95 ms |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| search page: matches | by relevance, snippets p50 / p95 ms | by date p50 / p95 ms "
+        "| mentions per month p50 / p95 ms |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
         note = "" if r.api_status == {200} else f" (HTTP {','.join(map(str, sorted(r.api_status)))})"
@@ -281,7 +288,7 @@ def main_table(results: list[Result], total: int) -> str:
             f"| {r.datasette.p50:.1f} / {r.datasette.p95:.1f}{note} "
             f"| {r.datasette.p50 / r.direct.p50:.1f}x ({r.datasette.p95 / r.direct.p95:.1f}x) | {r.facets} "
             f"| {'?' if r.ranked_matches is None else f'{r.ranked_matches:,}'} | {r.ranked.p50:.1f} / {r.ranked.p95:.1f} "
-            f"| {r.ranked_by_date.p50:.1f} / {r.ranked_by_date.p95:.1f} |"
+            f"| {r.ranked_by_date.p50:.1f} / {r.ranked_by_date.p95:.1f} | {r.mentions.p50:.1f} / {r.mentions.p95:.1f} |"
         )
     return "\n".join(lines)
 

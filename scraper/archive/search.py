@@ -189,6 +189,27 @@ def parse(text: str | None) -> Query:
 _INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOLDED_WEIGHTS)}
 
 
+def _in_index(index: str, rowid: str = "a.rowid") -> str:
+    table = _INDEXES[index][0]
+    return f"{rowid} IN (SELECT rowid FROM {table} WHERE {table} MATCH :{index})"
+
+
+def match_sql(query: Query, rowid: str = "a.rowid") -> tuple[str, dict]:
+    """(SQL condition on ``a``, parameters): the articles a parsed query finds, unranked, for counting
+    them; ``rowid="+a.rowid"`` keeps SQLite from looking each match up by its rowid."""
+    expressions = query.expressions()
+    return " AND ".join(_in_index(index, rowid) for index in expressions), dict(expressions)
+
+
+def capped_match_count(conn: sqlite3.Connection, query: Query, cap: int) -> int:
+    """The matches in one of the query's indexes, counted no further than ``cap``: a quick upper
+    bound on the query's matches (the words of every index are required)."""
+    index, expression = next(iter(query.expressions().items()))
+    table = _INDEXES[index][0]
+    return conn.execute(f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+                        [expression, cap]).fetchone()[0]
+
+
 def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, dict]:
     """(SQL, parameters) ranking a parsed query's matches: rowid, together, score and the
     number of matches (``total``, counted in the same pass); ``where`` filters ``a``."""
@@ -201,8 +222,7 @@ def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple
     params = dict(expressions)
     cte = (f"{ranking} AS MATERIALIZED (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score "
            f"FROM {table} WHERE {table} MATCH :{ranking})")
-    conditions = [f"a.rowid IN (SELECT rowid FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index})"
-                  for index in expressions if index != ranking] + ([where] if where else [])
+    conditions = [_in_index(index) for index in expressions if index != ranking] + ([where] if where else [])
     together = query.together()
     if together:
         index, params["together"] = together
@@ -239,7 +259,17 @@ def snippet(query: Query, text: str | None, before: int = 60, width: int = 280) 
     return Markup("… " if first else "") + Markup("").join(out) + Markup(" …" if last < len(text) else "")
 
 
-_PAGE_ROWS = "SELECT rowid, id, title, site, published_at, lead, body FROM articles WHERE rowid = ?"
+_ROW = "SELECT id, title, site, published_at, author, url, lead, body FROM articles WHERE rowid = ?"
+
+
+def describe(conn: sqlite3.Connection, query: Query, rowid: int) -> dict:
+    """One result as shown: the article's fields, its title and best passage with the words marked."""
+    article_id, title, site, published_at, author, url, lead, body = conn.execute(_ROW, [rowid]).fetchone()
+    return {
+        "rowid": rowid, "id": article_id, "title": title, "site": site, "published_at": published_at,
+        "author": author, "url": url, "title_html": snippet(query, title, width=len(title or "")),
+        "snippet": snippet(query, f"{lead or ''}\n{body or ''}"),
+    }
 
 
 def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
@@ -255,12 +285,14 @@ def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict |
     else:  # a page past the last: count from the first
         first = conn.execute(sql, {**params, "limit": 1, "offset": 0}).fetchone()
         total = first[3] if first else 0
-    results = []
-    for rowid, together, score, _ in ranked:
-        _, article_id, title, site, published_at, lead, body = conn.execute(_PAGE_ROWS, [rowid]).fetchone()
-        results.append({
-            "rowid": rowid, "id": article_id, "title": title, "site": site, "published_at": published_at,
-            "together": together, "score": score, "title_html": snippet(query, title, width=len(title or "")),
-            "snippet": snippet(query, f"{lead or ''}\n{body or ''}"),
-        })
-    return results, total
+    return [{**describe(conn, query, rowid), "together": together, "score": score}
+            for rowid, together, score, _ in ranked], total
+
+
+def ranked_rowids(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
+                  order: str = "relevance") -> list[int]:
+    """Every match, in the order ``run`` pages through them: one statement, for a full download."""
+    if not query.words:
+        return []
+    sql, params = search_sql(query, where, order)
+    return [row[0] for row in conn.execute(sql, {**params, **(filters or {}), "limit": -1, "offset": 0})]

@@ -1,16 +1,21 @@
-"""Whole-database download and full CSV downloads.
+"""Whole-database download and full CSV downloads: tables and searches.
 
 Datasette 0.65 offers ``/<database>.db`` only for a database opened
 immutable, which a live archive (a crawl may be writing it) cannot be; here
 the download is a consistent copy (SQLite's backup, write-ahead log
 included), served while ``allow_download`` is on (``govnews serve``; off
 under ``--public``). A table's CSV link asks for ``_size=max``, which stops
-at ``max_returned_rows``: such a CSV is streamed whole instead.
+at ``max_returned_rows``: such a CSV is streamed whole instead. The search
+page's results (``/-/search.csv``, ranked over two indexes, which no table
+CSV can express) are streamed the same way: every match ranked by one
+statement under the SQL time limit, then written a batch of rows at a time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import os
 import re
 import sqlite3
@@ -18,12 +23,16 @@ import tempfile
 from pathlib import Path
 
 from datasette import hookimpl
-from datasette.utils.asgi import Response, asgi_send_file
+from datasette.utils import sqlite_timelimit
+from datasette.utils.asgi import AsgiStream, Response, asgi_send_file
+
+from ..archive import search
+from .search_request import archive_database, read, timed_out_note
 
 
 @hookimpl
 def register_routes():
-    return [(r"^/(?P<database>[^/]+)\.db$", download_database)]
+    return [(r"^/(?P<database>[^/]+)\.db$", download_database), (r"^/-/search\.csv$", download_search)]
 
 
 async def download_database(datasette, request):
@@ -81,3 +90,44 @@ def asgi_wrapper(datasette):
         return stream_whole_csv
 
     return wrap
+
+
+SEARCH_CSV_COLUMNS = ("id", "published_at", "site", "title", "author", "url", "reading_url", "snippet")
+SEARCH_CSV_BATCH = 200  # rows read and written per step of the stream
+
+
+def search_csv_row(result: dict, reading_url: str) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow([*(result[name] for name in SEARCH_CSV_COLUMNS[:6]), reading_url,
+                              result["snippet"].striptags()])
+    return out.getvalue()
+
+
+async def download_search(datasette, request):
+    """``/-/search.csv``: every article a search finds, in the page's order, with its reading-view address."""
+    asked = read(request.args)
+    db = archive_database(datasette)
+    limit_ms = datasette.setting("sql_time_limit_ms")
+
+    def rank(conn):
+        with sqlite_timelimit(conn, limit_ms):
+            return search.ranked_rowids(conn, asked.query, asked.condition, asked.filters, asked.order)
+
+    try:
+        rowids = await db.execute_fn(rank)
+    except sqlite3.OperationalError as error:
+        if "interrupted" not in str(error):
+            raise
+        return Response.text(timed_out_note(limit_ms, "Ranking every match for the download") + "\n", status=503)
+
+    async def stream(writer):
+        await writer.write(",".join(SEARCH_CSV_COLUMNS) + "\r\n")
+        for start in range(0, len(rowids), SEARCH_CSV_BATCH):
+            batch = rowids[start:start + SEARCH_CSV_BATCH]
+            results = await db.execute_fn(lambda conn: [search.describe(conn, asked.query, rowid) for rowid in batch])
+            await writer.write("".join(
+                search_csv_row(result, datasette.absolute_url(request, datasette.urls.row(db.name, "articles", result["id"])))
+                for result in results))
+
+    return AsgiStream(stream, headers={"content-disposition": 'attachment; filename="search.csv"'},
+                      content_type="text/csv; charset=utf-8")

@@ -6,6 +6,9 @@
   filters; a malformed query is repaired and the page says how it was read
   (scraper/archive/search.py); the home page carries its form;
   ``/-/search.json`` gives the same page as JSON;
+- ``/-/search/mentions.csv`` and ``.json``: matching articles per month and
+  site, drawn on the search page as a chart (mentions.py); ``/-/search.csv``,
+  every result, is streamed by downloads.py;
 - ``search_terms(text)`` (SQL function): turns what a researcher types into
   an FTS5 query of quoted words, so canned queries accept ordinary words;
 - the article row page becomes a reading view (templates/row-archive-articles.html)
@@ -27,8 +30,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import urllib.parse
-from datetime import date
-from functools import lru_cache
 
 from datasette import hookimpl
 from datasette.utils import sqlite_timelimit
@@ -38,9 +39,12 @@ from markupsafe import Markup
 
 from ..archive import search
 from ..extract.sanitise import sanitise_html
-from ..sites import load_registry
 from .facets import SharedFacet
 from .guard import refusal
+from .mentions import ROUTES as MENTIONS_ROUTES
+from .mentions import Mentions, count_within_limit
+from .mentions import chart as mentions_chart
+from .search_request import archive_database, provinces, read, timed_out_note
 
 _WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 UTF8_BOM = "\ufeff".encode("utf-8")
@@ -89,21 +93,6 @@ def prepare_jinja2_environment(env):
     env.filters["safe_url"] = safe_url
 
 
-@lru_cache(maxsize=1)
-def provinces() -> dict[str, list[str]]:
-    """Province -> the domains of the registry's sites in it."""
-    found: dict[str, list[str]] = {}
-    for site in load_registry().values():
-        if site.province:
-            found.setdefault(site.province, []).extend(site.domains)
-    return dict(sorted(found.items()))
-
-
-def archive_database(datasette):
-    """The published archive: the first database with an articles table."""
-    return next(db for name, db in datasette.databases.items() if name != "_internal")
-
-
 # The sites, one index seek each (a DISTINCT reads every entry of the site index).
 DISTINCT_SITES = (
     "WITH RECURSIVE s(site) AS (SELECT min(site) FROM articles UNION ALL "
@@ -121,68 +110,49 @@ async def form_choices(db) -> dict:
 PAGE_SIZE = 20
 
 
-def _day(value: str) -> str | None:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        return None
-
-
 async def search_page(datasette, request):
-    """The search page: results of ``q`` with snippets, filtered and ordered as asked."""
-    args = request.args
-    query = search.parse(args.get("q"))
+    """The search page: results of ``q`` with snippets, filtered and ordered as asked, and their mentions over time."""
+    asked = read(request.args)
+    query, order, notes = asked.query, asked.order, asked.notes
     db = archive_database(datasette)
-    where, filters, notes = [], {}, list(query.notes)
-    for name, bound in (("from", ">="), ("to", "<=")):
-        value = (args.get(name) or "").strip()
-        if value and _day(value) is None:
-            notes.append(f"The date {value!r} was ignored: dates are written YYYY-MM-DD.")
-        elif value:
-            where.append(f"substr(a.published_at, 1, 10) {bound} :{name}")
-            filters[name] = _day(value)
-    site = args.get("site") or ""
-    if site:
-        where.append("a.site = :site")
-        filters["site"] = site
-    province = args.get("province") or ""
-    if province:
-        domains = provinces().get(province, [])
-        where.append(f"a.site IN ({', '.join(f':province{i}' for i in range(len(domains))) or 'NULL'})")
-        filters.update({f"province{i}": domain for i, domain in enumerate(domains)})
-    order = "date" if args.get("sort") == "date" else "relevance"
     try:
-        page = max(int(args.get("page") or 1), 1)
+        page = max(int(request.args.get("page") or 1), 1)
     except ValueError:
         page = 1
     limit_ms = datasette.setting("sql_time_limit_ms")
 
     def run(conn):
         with sqlite_timelimit(conn, limit_ms):
-            return search.run(conn, query, " AND ".join(where), filters, order, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+            return search.run(conn, query, asked.condition, asked.filters, order, PAGE_SIZE, (page - 1) * PAGE_SIZE)
 
     try:
         results, total = await db.execute_fn(run)
+        timed_out = False
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
-        results, total = [], 0
-        notes.append(f"The search took longer than this server allows ({limit_ms / 1000:g} s): "
-                     "add words, a site or a date range.")
+        results, total, timed_out = [], 0, True
+        notes.append(timed_out_note(limit_ms))
+    more = request.path + "?" + urllib.parse.urlencode(
+        {**dict(urllib.parse.parse_qsl(request.query_string)), "page": page + 1}) if page * PAGE_SIZE < total else None
+    downloads = {"csv_url": asked.url("/-/search.csv"), "mentions_csv_url": asked.url("/-/search/mentions.csv"),
+                 "mentions_json_url": asked.url("/-/search/mentions.json")}
     if request.url_vars.get("format"):
         return Response.json({
             "query": query.text, "read_as": query.reading, "notes": notes, "sort": order, "total": total,
-            "page": page, "rows": [{**row, "title_html": str(row["title_html"]), "snippet": str(row["snippet"]),
-                                    "together": bool(row["together"])} for row in results],
+            "page": page, "next_url": more and datasette.absolute_url(request, more), **downloads,
+            "rows": [{**row, "title_html": str(row["title_html"]), "snippet": str(row["snippet"]),
+                      "snippet_text": row["snippet"].striptags(), "together": bool(row["together"]),
+                      "reading_url": datasette.absolute_url(request, datasette.urls.row(db.name, "articles", row["id"]))}
+                     for row in results],
         })
+    mentions = Mentions() if timed_out else await count_within_limit(datasette, asked)
     choices = await form_choices(db)
-    more = request.path + "?" + urllib.parse.urlencode(
-        {**dict(urllib.parse.parse_qsl(request.query_string)), "page": page + 1}) if page * PAGE_SIZE < total else None
     return Response.html(await datasette.render_template("search.html", {
-        **choices, "database": db.name, "q": args.get("q") or "", "from": args.get("from") or "",
-        "to": args.get("to") or "", "site": site, "province": province, "sort": order, "notes": notes,
+        **choices, **asked.asked, **downloads, "database": db.name, "sort": order, "notes": notes,
         "query": query, "results": results, "total": total, "page": page, "next_url": more,
-        "first_rank": (page - 1) * PAGE_SIZE + 1,
+        "first_rank": (page - 1) * PAGE_SIZE + 1, "json_url": asked.url("/-/search.json"), "mentions": mentions, "chart": mentions_chart(mentions),
+        "mentions_note": timed_out_note(limit_ms, "Counting the mentions"),
     }, request=request))
 
 
@@ -222,7 +192,7 @@ def register_facet_classes():
 
 @hookimpl
 def register_routes():
-    return [(r"^/robots\.txt$", robots_txt), (r"^/-/search(?P<format>\.json)?$", search_page)]
+    return [(r"^/robots\.txt$", robots_txt), (r"^/-/search(?P<format>\.json)?$", search_page), *MENTIONS_ROUTES]
 
 
 async def robots_txt():
