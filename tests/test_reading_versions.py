@@ -211,3 +211,33 @@ def test_a_capture_is_sanitised_and_keeps_what_a_page_form_holds():
     assert not re.search(r"script|alert|onclick|onload|iframe|<form|<input|javascript:", html, re.I)
     assert doc.xpath("//img/@src") == ["https://tinh.gov.vn/tin/anh/1.jpg"]
     assert doc.xpath("//a/@href") == ["https://tinh.gov.vn/lien-he"]
+
+
+def test_a_reader_goes_from_the_article_to_its_history_a_diff_and_a_citation(served):
+    """In Chromium: reading view -> history (a short page) -> diff -> choose versions -> cite one."""
+    from playwright.sync_api import sync_playwright
+
+    from .test_browser import CHROMIUM, CHROMIUM_FLAGS
+
+    url, _, seed_id, _ = served
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(f"{url}/archive/articles/{seed_id}")
+        page.click("article.article-reading a.history")
+        page.wait_for_selector("table.versions")
+        assert page.locator("table.versions tbody tr").count() == 3
+        assert page.evaluate("document.documentElement.scrollHeight") < 1500  # was 9,959 px for one version
+        page.click("tr[data-version='3'] a.diff")
+        page.wait_for_selector("[data-field='title'] ins")
+        assert page.inner_text("[data-field='title'] ins") == "(cập nhật)"
+        page.select_option("form.choose-versions select[name=from]", "1")
+        page.click("form.choose-versions input[type=submit]")
+        page.wait_for_url("**from=1*")
+        assert page.locator("[data-field='body'] ins").all_inner_texts() == ["rất"]
+        page.click("a.old-version")
+        page.wait_for_selector("pre.citation")
+        assert page.url == f"{url}/archive/articles/{seed_id}/v/1"
+        citation = page.inner_text("pre.citation")
+        assert page.url in citation and f"“{GOLD['title']}”" in citation
+        browser.close()
