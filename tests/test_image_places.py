@@ -49,3 +49,15 @@ def _fetch(url: str) -> bytes:
 
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read()
+
+
+def test_an_archive_from_before_gets_the_places_without_a_new_version(tmp_path):
+    html = PAGE.format(**{f"p{n}": PARAGRAPH.format(n=n) for n in (1, 2, 3)})
+    article = extract(html.encode(), "https://tinh.gov.vn/tin/hoi-nghi.html")
+    db = open_archive(tmp_path / "older.db")
+    save_articles(db, [(article, "2024-01-11T00:00:00+00:00", None)])
+    with db.conn:
+        db.execute("UPDATE images SET after_paragraph = NULL")  # as stored before places were recorded
+    assert save_articles(db, [(article, "2024-01-12T00:00:00+00:00", None)]) == ["unchanged"]
+    assert [row["after_paragraph"] for row in db["images"].rows_where(order_by="position")] == [0, 2]
+    assert db["versions"].count == 1

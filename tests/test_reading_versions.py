@@ -185,7 +185,7 @@ def test_a_huge_article_page_stays_bounded(served):
     assert status == 200 and len(body) < 400_000
     doc = lxml.html.fromstring(body.decode("utf-8"))
     [note] = texts(doc, "//*[@class='shortened']")
-    assert f"{length:,}" in note
+    assert "200,000" in note
     downloads = doc.xpath("//*[@class='shortened']//a/@href")
     assert f"/archive/articles/{huge_id}.json" in downloads
     status, whole, _ = get(url + next(href for href in downloads if ".csv" in href))

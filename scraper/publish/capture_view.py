@@ -23,8 +23,9 @@ from datasette.utils.asgi import NotFound, Response
 
 from ..extract.blocks import image_source
 from ..extract.decoding import decode_html
+from .reading import archive_of
 
-MAX_PAGE_BYTES = 20 * 1024 * 1024
+MAX_PAGE_BYTES = 5 * 1024 * 1024
 CAPTURE_TAGS = (nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "article", "header", "footer", "nav",
                                     "main", "aside", "time"}) - {"iframe", "form", "input", "button", "select",
                                                                  "textarea", "object", "embed"}
@@ -60,12 +61,7 @@ def readable_html(page: bytes, url: str, content_type: str = "") -> str:
 
 
 async def capture_page(datasette, request):
-    try:
-        db = datasette.get_database(route=request.url_vars["database"])
-    except KeyError:
-        raise NotFound("No such database")
-    await datasette.ensure_permissions(request.actor, [
-        ("view-table", (db.name, "captures")), ("view-database", db.name), "view-instance"])
+    db = await archive_of(datasette, request, "captures")
     found = (await db.execute(
         "SELECT id, url, site, article_id, fetched_at, last_fetched_at, status, content_type, sha256, "
         "length(body) AS stored_bytes, body FROM captures WHERE id = ?", [request.url_vars["id"]])).first()

@@ -18,20 +18,22 @@ MAX_SHOWN_ITEMS = 500  # images or attachments listed
 
 SHORT_FIELDS = ("id", "title", "site", "published_at", "category", "author", "source", "removed_at", "extractor",
                 "first_seen_at", "last_seen_at", "last_checked_at", "url", "canonical_url")
+# One character more than is shown tells whether there is more; each column
+# is read once (SQLite loads a long text whole for every function applied to it).
 _SELECT_ARTICLE = (
-    f"SELECT {', '.join(SHORT_FIELDS)}, substr(lead, 1, :limit) AS lead, substr(body, 1, :limit) AS body, "
-    "length(lead) AS lead_length, length(body) AS body_length FROM articles WHERE id = :id"
+    f"SELECT {', '.join(SHORT_FIELDS)}, substr(lead, 1, :limit + 1) AS lead, substr(body, 1, :limit + 1) AS body "
+    "FROM articles WHERE id = :id"
 )
 
 
-async def archive_of(datasette, request):
-    """The database a route names, once the visitor may read its articles."""
+async def archive_of(datasette, request, table: str = "articles"):
+    """The database a route names, once the visitor may read its ``table``."""
     try:
         db = datasette.get_database(route=request.url_vars["database"])
     except KeyError:
         raise NotFound("No such database")
     await datasette.ensure_permissions(request.actor, [
-        ("view-table", (db.name, "articles")), ("view-database", db.name), "view-instance"])
+        ("view-table", (db.name, table)), ("view-database", db.name), "view-instance"])
     return db
 
 
@@ -57,10 +59,16 @@ def in_place(paragraphs: list[str], images: list[dict]) -> list[tuple[str, objec
     return blocks
 
 
-def shown_paragraphs(body: str | None, length: int | None) -> list[str]:
-    """The body's paragraphs as read (cut at ``MAX_SHOWN_CHARS``: the last one ends with "…")."""
-    paragraphs = [paragraph for paragraph in (body or "").split("\n\n") if paragraph]
-    if paragraphs and (length or 0) > MAX_SHOWN_CHARS:
+def cut(text: str | None) -> tuple[str, bool]:
+    """A text as read (up to one character more than is shown) -> (what is shown, whether it was cut)."""
+    text = text or ""
+    return (text[:MAX_SHOWN_CHARS], True) if len(text) > MAX_SHOWN_CHARS else (text, False)
+
+
+def shown_paragraphs(body: str, was_cut: bool) -> list[str]:
+    """The body's paragraphs; the last one ends with "…" when the body was cut."""
+    paragraphs = [paragraph for paragraph in body.split("\n\n") if paragraph]
+    if paragraphs and was_cut:
         paragraphs[-1] += " …"
     return paragraphs
 
@@ -82,18 +90,18 @@ async def article_page(datasette, request):
         "SELECT id, fetched_at FROM captures WHERE article_id = ? ORDER BY last_fetched_at DESC LIMIT 1",
         [article_id])).first()
     versions = (await db.execute("SELECT count(*) FROM versions WHERE article_id = ?", [article_id])).first()[0]
-    shortened = max(article["body_length"] or 0, article["lead_length"] or 0) > MAX_SHOWN_CHARS
+    (article["lead"], lead_cut), (article["body"], body_cut) = cut(article["lead"]), cut(article["body"])
     row_url = article_url(datasette, db.name, article_id)
     return Response.html(await datasette.render_template("article.html", {
         "database": db.name, "table": "articles", "article": article,
-        "blocks": in_place(shown_paragraphs(article["body"], article["body_length"]), [dict(row) for row in images]),
+        "blocks": in_place(shown_paragraphs(article["body"], body_cut), [dict(row) for row in images]),
         "attachments": [dict(row) for row in attachments],
         "capture": dict(capture) if capture else None,
         "capture_page": f"{datasette.urls.table(db.name, 'captures')}/{capture['id']}/page" if capture else None,
         "capture_raw": datasette.urls.row_blob(db.name, "captures", str(capture["id"]), "body") if capture else None,
         "version_count": versions,
         "history_url": article_url(datasette, db.name, article_id, "/history"),
-        "shortened": shortened, "shown_chars": MAX_SHOWN_CHARS,
+        "shortened": lead_cut or body_cut, "shown_chars": MAX_SHOWN_CHARS,
         "json_url": row_url + ".json",
         "csv_url": f"{datasette.urls.table(db.name, 'articles', format='csv')}?id={article_id}&_stream=1",
         "short_fields": SHORT_FIELDS,

@@ -23,23 +23,31 @@ from functools import lru_cache
 from datasette.utils.asgi import NotFound, Response
 
 from ..sites import load_registry
-from .reading import MAX_SHOWN_CHARS, archive_of, article_url, in_place, shown_paragraphs
+from .reading import MAX_SHOWN_CHARS, archive_of, article_url, cut, in_place, shown_paragraphs
 from .worddiff import diff_paragraphs
 
 DIFFED_FIELDS = ("title", "lead", "body", "author", "published_at")
 COMPARED_FIELDS = ("title", "lead", "body", "author", "published_at", "category", "source", "images", "attachments")
 MAX_LISTED_VERSIONS = 1000
 
+
+def _field(alias: str, name: str) -> str:
+    """A version's field in SQL: the current version's lead and body are the article's."""
+    return f"coalesce({alias}.{name}, a.{name})" if name in ("lead", "body") else f"{alias}.{name}"
+
+
+# From the versions table itself: the article_versions view, joined to
+# itself, would be materialised whole (every version of every article).
 _HISTORY = (
     "SELECT v.version, v.first_seen_at, v.last_seen_at, c.fetched_at AS captured_at, p.version IS NULL AS first, "
-    + ", ".join(f"v.{name} IS NOT p.{name} AS {name}_changed" for name in COMPARED_FIELDS)
-    + ", length(v.body) - length(p.body) AS body_growth "
-    "FROM article_versions v LEFT JOIN article_versions p ON p.article_id = v.article_id AND p.version = v.version - 1 "
+    + ", ".join(f"{_field('v', name)} IS NOT {_field('p', name)} AS {name}_changed" for name in COMPARED_FIELDS)
+    + " FROM versions v JOIN articles a ON a.id = v.article_id "
+    "LEFT JOIN versions p ON p.article_id = v.article_id AND p.version = v.version - 1 "
     "LEFT JOIN captures c ON c.id = v.capture_id WHERE v.article_id = :id ORDER BY v.version DESC LIMIT :most"
 )
 _VERSION = (
-    "SELECT v.version, v.first_seen_at, v.last_seen_at, v.title, substr(v.lead, 1, :limit) AS lead, "
-    "substr(v.body, 1, :limit) AS body, length(v.body) AS body_length, v.author, v.published_at, v.category, "
+    "SELECT v.version, v.first_seen_at, v.last_seen_at, v.title, substr(v.lead, 1, :limit + 1) AS lead, "
+    "substr(v.body, 1, :limit + 1) AS body, v.author, v.published_at, v.category, "
     "v.source, v.images, v.attachments, c.fetched_at AS captured_at "
     "FROM article_versions v LEFT JOIN captures c ON c.id = v.capture_id WHERE v.article_id = :id AND v.version = :n"
 )
@@ -90,17 +98,17 @@ async def _version(db, article_id: str, number) -> dict:
     found = (await db.execute(_VERSION, {"id": article_id, "n": number, "limit": MAX_SHOWN_CHARS})).first()
     if found is None:
         raise NotFound(f"This article has no version {number}")
-    return dict(found)
+    version = dict(found)
+    (version["lead"], lead_cut), (version["body"], body_cut) = cut(version["lead"]), cut(version["body"])
+    version["cut"], version["body_cut"] = lead_cut or body_cut, body_cut
+    return version
 
 
 def _changes(row: dict) -> list[str]:
     """What a version changed from the one before, in words."""
     if row["first"]:
         return ["first version"]
-    changed = [name for name in COMPARED_FIELDS if row[f"{name}_changed"]]
-    if "body" in changed and row["body_growth"]:
-        changed[changed.index("body")] = f"body ({row['body_growth']:+,} characters)"
-    return [name.replace("_", " ") for name in changed]
+    return [name.replace("_", " ") for name in COMPARED_FIELDS if row[f"{name}_changed"]]
 
 
 async def history_page(datasette, request):
@@ -128,8 +136,8 @@ async def version_page(datasette, request):
     return Response.html(await datasette.render_template("article-version.html", {
         "database": db.name, "article": article, "version": version, "article_url": base,
         "history_url": f"{base}/history",
-        "blocks": in_place(shown_paragraphs(version["body"], version["body_length"]), images),
-        "shortened": (version["body_length"] or 0) > MAX_SHOWN_CHARS, "shown_chars": MAX_SHOWN_CHARS,
+        "blocks": in_place(shown_paragraphs(version["body"], version["body_cut"]), images),
+        "shortened": version["cut"], "shown_chars": MAX_SHOWN_CHARS,
         "attachments": json.loads(version["attachments"] or "[]"),
         "diff_url": f"{base}/diff?from={version['version'] - 1}&to={version['version']}" if version["version"] > 1 else None,
         "permalink": permalink, "citation": citation(version, article, permalink, date.today()),
@@ -157,7 +165,7 @@ async def diff_page(datasette, request):
         "database": db.name, "article": article, "article_url": base, "history_url": f"{base}/history",
         "old": old, "new": new, "fields": fields, "numbers": list(range(1, latest + 1)),
         "old_url": f"{base}/v/{old_number}", "new_url": f"{base}/v/{new_number}",
-        "shortened": max(old["body_length"] or 0, new["body_length"] or 0) > MAX_SHOWN_CHARS,
+        "shortened": old["cut"] or new["cut"],
         "shown_chars": MAX_SHOWN_CHARS,
     }, request=request))
 
