@@ -84,6 +84,11 @@ def texts(doc, xpath: str) -> list[str]:
     return [" ".join(element.text_content().split()) for element in doc.xpath(xpath)]
 
 
+def reading_link(url: str, article_id: str, name: str) -> str:
+    [link] = page(f"{url}/archive/articles/{article_id}").xpath(f"//article//a[@class='{name}']/@href")
+    return link
+
+
 def test_history_is_a_short_list_linking_each_version_and_its_diff(served):
     url, _, seed_id, _ = served
     reading = page(f"{url}/archive/articles/{seed_id}")
@@ -134,6 +139,7 @@ def test_each_version_has_a_permalink_with_its_text_and_a_citation(served):
                                    "WHERE v.article_id = ? AND v.version = 1", [seed_id]).fetchone()[0]
     assert captured[:10] in citation and "Accessed" in citation
     assert portal_url + "/" in citation  # the original address
+    assert reading_link(url, seed_id, "cite") == f"/archive/articles/{seed_id}/v/3#cite"
     latest = page(f"{url}/archive/articles/{seed_id}/v/3")
     assert texts(latest, "//article//h1") == [EDITED_TITLE]
     assert NEW_AUTHOR in " ".join(texts(latest, "//*[@class='byline']"))

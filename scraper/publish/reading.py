@@ -89,7 +89,8 @@ async def article_page(datasette, request):
     capture = (await db.execute(
         "SELECT id, fetched_at FROM captures WHERE article_id = ? ORDER BY last_fetched_at DESC LIMIT 1",
         [article_id])).first()
-    versions = (await db.execute("SELECT count(*) FROM versions WHERE article_id = ?", [article_id])).first()[0]
+    versions, latest = (await db.execute(
+        "SELECT count(*), max(version) FROM versions WHERE article_id = ?", [article_id])).first()
     (article["lead"], lead_cut), (article["body"], body_cut) = cut(article["lead"]), cut(article["body"])
     row_url = article_url(datasette, db.name, article_id)
     return Response.html(await datasette.render_template("article.html", {
@@ -101,6 +102,7 @@ async def article_page(datasette, request):
         "capture_raw": datasette.urls.row_blob(db.name, "captures", str(capture["id"]), "body") if capture else None,
         "version_count": versions,
         "history_url": article_url(datasette, db.name, article_id, "/history"),
+        "cite_url": article_url(datasette, db.name, article_id, f"/v/{latest}#cite"),
         "shortened": lead_cut or body_cut, "shown_chars": MAX_SHOWN_CHARS,
         "json_url": row_url + ".json",
         "csv_url": f"{datasette.urls.table(db.name, 'articles', format='csv')}?id={article_id}&_stream=1",
