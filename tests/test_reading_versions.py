@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
 import urllib.parse
 
 import lxml.html
@@ -22,6 +23,7 @@ from scraper.cli import datasette_command
 from scraper.demo import DemoPortal, build_articles
 from scraper.extract import Article
 from scraper.publish.capture_view import readable_html
+from scraper.publish.worddiff import MAX_WORD_TOKENS, diff_paragraphs, tokens
 
 from .conftest import GOLD, free_port, govnews, seed_article, wait_for_http
 from .test_publish import get
@@ -247,3 +249,30 @@ def test_a_reader_goes_from_the_article_to_its_history_a_diff_and_a_citation(ser
         citation = page.inner_text("pre.citation")
         assert page.url in citation and f"“{GOLD['title']}”" in citation
         browser.close()
+
+
+def test_the_pages_of_a_version_answer_on_a_public_server_too(served):
+    _, db, seed_id, _ = served
+    port = free_port()
+    server = subprocess.Popen(datasette_command(str(db), port, public=True),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(base + "/-/versions.json")
+        article = f"{base}/archive/articles/{seed_id}"
+        capture = page(article).xpath("//a[@class='capture']/@href")[0]
+        for url in (article, article + "/history", article + "/v/1", article + "/diff", base + capture):
+            assert get(url)[0] == 200, url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("text", ["Hội nghị tổng kết", unicodedata.normalize("NFD", "Hội nghị tổng kết")])
+def test_a_vietnamese_syllable_is_one_token_in_either_unicode_form(text):
+    assert [token for token in tokens(text) if token.strip()] == text.split()
+
+
+def test_very_long_changed_paragraphs_are_shown_whole_rather_than_compared_word_by_word():
+    old, new = " ".join(["một"] * MAX_WORD_TOKENS), " ".join(["hai"] * MAX_WORD_TOKENS)
+    assert [str(p) for p in diff_paragraphs(old, new)] == [f"<del>{old}</del><ins>{new}</ins>"]
