@@ -241,8 +241,8 @@ def extract(file, url, platform):
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--public", is_flag=True,
-              help="For the open internet: no arbitrary SQL (canned queries stay), no whole-database download, "
-                   "a 1 s SQL time limit.")
+              help="For the open internet: no arbitrary SQL (canned queries and the dashboards' charts stay), "
+                   "no whole-database download, a 1 s SQL time limit.")
 def serve(db, port, host, public):
     """Publish the archive with Datasette (read-only)."""
     if not Path(db).is_file():
@@ -252,7 +252,7 @@ def serve(db, port, host, public):
 
 # Limits that keep one visitor from tying up the server; --public tightens them.
 SERVE_SETTINGS = {"sql_time_limit_ms": "3000", "max_returned_rows": "1000", "facet_time_limit_ms": "500",
-                  "suggest_facets": "off"}
+                  "suggest_facets": "off", "truncate_cells_html": "200"}
 PUBLIC_SETTINGS = {"sql_time_limit_ms": "1000", "default_allow_sql": "off", "allow_download": "off"}
 
 

@@ -123,3 +123,20 @@ def datasette_url(archive):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def public_url(archive):
+    """A real Datasette server publishing the crawled archive as ``serve --public`` does."""
+    from scraper.cli import datasette_command
+
+    port = free_port()
+    server = subprocess.Popen(datasette_command(str(archive), port, public=True),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/-/versions.json")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -239,21 +239,6 @@ def test_public_mode_refuses_arbitrary_sql_and_downloads(hostile_server):
     assert get(hostile_server + "/archive/articles.json")[0] == 200
 
 
-@pytest.fixture(scope="module")
-def public_url(archive):
-    """A real Datasette server publishing the crawled archive as ``serve --public`` does."""
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(archive), port, public=True),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(url + "/-/versions.json")
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 # Malformed sort, facet, search and other parameters; Datasette 0.65 answered 500 to many of them.
 HOSTILE_PARAMETERS = [
     {"_sort": "title) --"}, {"_sort_desc": "title) --"}, {"_sort": "no_such_column"},

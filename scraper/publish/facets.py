@@ -9,6 +9,9 @@ page costs about one facet instead of six. It is configured in metadata.yml
 as ``facets: [{shared: [site, category, ...]}]`` and renders exactly like
 column facets; facets added from the page (``?_facet=column``) stay
 Datasette's own.
+
+Periods (year, month) are listed newest first, as a researcher reads a
+time line, not by count; 0/1 flags read "no" and "yes".
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ from urllib.parse import parse_qsl, urlencode
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_removed_args
+
+
+NEWEST_FIRST = {"published_year", "published_month"}
+YES_NO = {"has_attachments", "removed"}
+YES_NO_LABELS = {0: "no", 1: "yes"}
 
 
 class SharedFacet(Facet):
@@ -39,7 +47,7 @@ class SharedFacet(Facet):
         per_column = [
             f"select * from (select {index} as facet, {escape_sqlite(column)} as value, count(*) as count "
             f"from matched where {escape_sqlite(column)} is not null group by value "
-            f"order by count desc, value limit {limit})"
+            f"order by {'value desc' if column in NEWEST_FIRST else 'count desc, value'} limit {limit})"
             for index, column in enumerate(columns)
         ]
         return (f"with matched as materialized (select {selected} from ({self.sql})) "
@@ -66,7 +74,9 @@ class SharedFacet(Facet):
         results = []
         for column, rows in rows_by_column.items():
             labels = {}
-            if column in linked:  # label values by the table they point to, as Datasette's column facets do
+            if column in YES_NO:
+                labels = {(column, value): label for value, label in YES_NO_LABELS.items()}
+            elif column in linked:  # label values by the table they point to, as Datasette's column facets do
                 values = [row["value"] for row in rows[:facet_size]]
                 labels = await self.ds.expand_foreign_keys(self.database, self.table, column, values)
             results.append({
