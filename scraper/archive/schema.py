@@ -60,7 +60,8 @@ ARTICLE_COLUMNS = {
     "lead": str,
     "body": str,
 }
-IMAGE_COLUMNS = {"article_id": str, "position": int, "src": str, "alt": str, "caption": str}
+# after_paragraph: body paragraphs before the image (NULL in rows stored before it was recorded)
+IMAGE_COLUMNS = {"article_id": str, "position": int, "src": str, "alt": str, "caption": str, "after_paragraph": int}
 ATTACHMENT_COLUMNS = {"article_id": str, "position": int, "url": str, "title": str, "type": str}
 VERSION_COLUMNS = {
     "article_id": str, "version": int, "first_seen_at": str, "last_seen_at": str,
@@ -128,6 +129,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, columns in (("images", IMAGE_COLUMNS), ("attachments", ATTACHMENT_COLUMNS)):
         if not db[name].exists():
             db[name].create(columns, pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")])
+        _add_missing_columns(db[name], columns)
         db[name].create_index(["article_id"], if_not_exists=True)
     _store_versions_once(db)
     _create(db, "captures", CAPTURE_COLUMNS, pk="id")

@@ -225,10 +225,14 @@ _UPSERT_ARTICLE = (
     "RETURNING rowid"
 )
 _CHILD_FIELDS = {
-    "images": ("article_id", "position", "src", "alt", "caption"),
+    "images": ("article_id", "position", "src", "alt", "caption", "after_paragraph"),
     "attachments": ("article_id", "position", "url", "title", "type"),
 }
-_INSERTS = {table: f"INSERT INTO {table} ({', '.join(fields)}) VALUES (?, ?, ?, ?, ?)" for table, fields in _CHILD_FIELDS.items()}
+_INSERTS = {table: f"INSERT INTO {table} ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})"
+            for table, fields in _CHILD_FIELDS.items()}
+# What makes an image or attachment row the same as before: its place among
+# the paragraphs is not compared (rows stored before it was recorded lack it).
+_COMPARED_FIELDS = {"images": _CHILD_FIELDS["images"][:5], "attachments": _CHILD_FIELDS["attachments"]}
 
 
 def _unindex(db: sqlite_utils.Database, rowid: int) -> None:
@@ -247,7 +251,8 @@ def _record(article: Article, seen_at: str) -> tuple[dict, list[tuple], list[tup
     record["has_attachments"] = int(bool(article.attachments))
     record["removed"] = 0  # stored again because it was seen: present on the site
     record["fingerprint"] = text_fingerprint(article)
-    images = [(record["id"], index, image.src, image.alt, image.caption) for index, image in enumerate(article.images)]
+    images = [(record["id"], index, image.src, image.alt, image.caption, image.after_paragraph)
+              for index, image in enumerate(article.images)]
     attachments = [(record["id"], index, item.url, item.title, item.type) for index, item in enumerate(article.attachments)]
     return record, images, attachments
 
@@ -261,10 +266,9 @@ def _same_content(existing: tuple, record: dict, db: sqlite_utils.Database,
         return False
     hosts = {_bare_host(url) for url in (existing[_URL], record["url"], record["canonical_url"], "//" + record["site"])}
     for table, rows in (("images", images), ("attachments", attachments)):
-        stored = db.execute(
-            f"SELECT {', '.join(_CHILD_FIELDS[table])} FROM {table} WHERE article_id = ? ORDER BY position", [record["id"]]
-        )
-        if [_site_relative(row, hosts) for row in stored] != [_site_relative(row, hosts) for row in rows]:
+        fields = _COMPARED_FIELDS[table]
+        stored = db.execute(f"SELECT {', '.join(fields)} FROM {table} WHERE article_id = ? ORDER BY position", [record["id"]])
+        if [_site_relative(row, hosts) for row in stored] != [_site_relative(row[:len(fields)], hosts) for row in rows]:
             return False
     return True
 

@@ -7,11 +7,16 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass
 class Image:
-    """An image of the article with the caption printed under it."""
+    """An image of the article with the caption printed under it.
+
+    ``after_paragraph`` is how many body paragraphs come before it on the
+    page (0: it leads the text), so a reader can show it in place.
+    """
 
     src: str
     alt: str = ""
     caption: str = ""
+    after_paragraph: int | None = None
 
 
 @dataclass

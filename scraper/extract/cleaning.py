@@ -45,7 +45,6 @@ def assemble(blocks: list[Block], lead: str = "", title: str = "") -> Parts:
     parts = Parts(lead=clean_text(lead))
     # attachment lists and their bare labels ("File đính kèm:") are not body text
     text_blocks = [b for b in blocks if b.kind != "img" and not b.attachment_only and not is_label(b.text)]
-    parts.images = [Image(src=b.src, alt=b.alt, caption=b.caption) for b in blocks if b.kind == "img"]
     _take_trailer(text_blocks, parts)
     if not parts.lead and text_blocks and _is_lead_paragraph(text_blocks[0]):
         parts.lead = text_blocks.pop(0).text
@@ -54,8 +53,22 @@ def assemble(blocks: list[Block], lead: str = "", title: str = "") -> Parts:
         parts.source = parts.source or source
     if title and text_blocks and clean_text(text_blocks[0].text) == clean_text(title):
         text_blocks.pop(0)  # the title repeated at the top of the content
-    parts.paragraphs = [b.text for b in text_blocks if b.text]
+    paragraphs = [b for b in text_blocks if b.text]
+    parts.paragraphs = [b.text for b in paragraphs]
+    parts.images = _images_in_place(blocks, paragraphs)
     return parts
+
+
+def _images_in_place(blocks: list[Block], paragraphs: list[Block]) -> list[Image]:
+    """The image blocks, each with the number of body paragraphs before it."""
+    in_body = {id(block) for block in paragraphs}
+    images, before = [], 0
+    for block in blocks:
+        if id(block) in in_body:
+            before += 1
+        elif block.kind == "img":
+            images.append(Image(src=block.src, alt=block.alt, caption=block.caption, after_paragraph=before))
+    return images
 
 
 def _attach_captions(blocks: list[Block]) -> list[Block]:

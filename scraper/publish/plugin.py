@@ -11,8 +11,10 @@
   every result, is streamed by downloads.py;
 - ``search_terms(text)`` (SQL function): turns what a researcher types into
   an FTS5 query of quoted words, so canned queries accept ordinary words;
-- the article row page becomes a reading view (templates/row-archive-articles.html)
-  fed by ``extra_template_vars``; stored HTML is sanitised again when rendered;
+- ``/<database>/articles/<id>``: the reading view, bounded for a huge article
+  (reading.py); its versions' history, permalinks with a citation and word
+  diffs (versions.py); ``/<database>/captures/<id>/page``: a stored capture
+  as a sanitised page (capture_view.py);
 - ``?_bom=1`` on any .csv URL prefixes a UTF-8 byte order mark, so
   spreadsheet software opens Vietnamese text correctly;
 - ``facets: [{shared: [...]}]`` counts all of a table's facets in one
@@ -35,10 +37,9 @@ from datasette import hookimpl
 from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
-from markupsafe import Markup
 
 from ..archive import search
-from ..extract.sanitise import sanitise_html
+from . import capture_view, reading, versions
 from .facets import SharedFacet
 from .guard import refusal
 from .mentions import ROUTES as MENTIONS_ROUTES
@@ -89,7 +90,6 @@ def safe_url(url: str | None) -> str:
 
 @hookimpl
 def prepare_jinja2_environment(env):
-    env.filters["sanitised"] = lambda html: Markup(sanitise_html(html or ""))
     env.filters["safe_url"] = safe_url
 
 
@@ -162,27 +162,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         async def home_form():
             return {**await form_choices(archive_database(datasette)), "q": "", "sort": "relevance"}
         return home_form
-    if view_name != "row" or table != "articles" or request is None:
-        return {}
-
-    async def article_parts():
-        article_id = request.url_vars.get("pks", "")
-        db = datasette.get_database(database)
-        images = await db.execute(
-            "SELECT src, alt, caption FROM images WHERE article_id = ? ORDER BY position", [article_id])
-        attachments = await db.execute(
-            "SELECT url, title, type FROM attachments WHERE article_id = ? ORDER BY position", [article_id])
-        capture = await db.execute(
-            "SELECT id, fetched_at FROM captures WHERE article_id = ? ORDER BY last_fetched_at DESC LIMIT 1", [article_id])
-        versions = await db.execute("SELECT count(*) FROM article_versions WHERE article_id = ?", [article_id])
-        return {
-            "article_images": [dict(row) for row in images.rows],
-            "article_attachments": [dict(row) for row in attachments.rows],
-            "article_capture": dict(capture.first()) if capture.first() else None,
-            "article_version_count": versions.first()[0],
-        }
-
-    return article_parts
+    return {}
 
 
 @hookimpl
@@ -192,7 +172,8 @@ def register_facet_classes():
 
 @hookimpl
 def register_routes():
-    return [(r"^/robots\.txt$", robots_txt), (r"^/-/search(?P<format>\.json)?$", search_page), *MENTIONS_ROUTES]
+    return [(r"^/robots\.txt$", robots_txt), (r"^/-/search(?P<format>\.json)?$", search_page),
+            *MENTIONS_ROUTES, *reading.ROUTES, *versions.ROUTES, *capture_view.ROUTES]
 
 
 async def robots_txt():
