@@ -4,7 +4,9 @@
   diacritics matched as typed, without them folded, phrase matches first,
   relevance or date order, highlighted snippets, date, site and province
   filters; a malformed query is repaired and the page says how it was read
-  (scraper/archive/search.py); the home page carries its form;
+  (scraper/archive/search.py); the home page carries its form; every served
+  database with an articles table is searched, the parts of a split archive
+  merged into one list (parts.py);
   ``/-/search.json`` gives the same page as JSON;
 - ``search_terms(text)`` (SQL function): turns what a researcher types into
   an FTS5 query of quoted words, so canned queries accept ordinary words;
@@ -31,7 +33,6 @@ from datetime import date
 from functools import lru_cache
 
 from datasette import hookimpl
-from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
@@ -41,6 +42,7 @@ from ..extract.sanitise import sanitise_html
 from ..sites import load_registry
 from .facets import SharedFacet
 from .guard import refusal
+from .parts import archive_databases, search_parts
 
 _WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 UTF8_BOM = "\ufeff".encode("utf-8")
@@ -99,11 +101,6 @@ def provinces() -> dict[str, list[str]]:
     return dict(sorted(found.items()))
 
 
-def archive_database(datasette):
-    """The published archive: the first database with an articles table."""
-    return next(db for name, db in datasette.databases.items() if name != "_internal")
-
-
 # The sites, one index seek each (a DISTINCT reads every entry of the site index).
 DISTINCT_SITES = (
     "WITH RECURSIVE s(site) AS (SELECT min(site) FROM articles UNION ALL "
@@ -112,8 +109,8 @@ DISTINCT_SITES = (
 )
 
 
-async def form_choices(db) -> dict:
-    sites = [row[0] for row in (await db.execute(DISTINCT_SITES)).rows]
+async def form_choices(dbs) -> dict:
+    sites = sorted({row[0] for db in dbs for row in (await db.execute(DISTINCT_SITES)).rows})
     return {"search_sites": sites,
             "search_provinces": [name for name, domains in provinces().items() if set(domains) & set(sites)]}
 
@@ -132,7 +129,7 @@ async def search_page(datasette, request):
     """The search page: results of ``q`` with snippets, filtered and ordered as asked."""
     args = request.args
     query = search.parse(args.get("q"))
-    db = archive_database(datasette)
+    dbs = await archive_databases(datasette)
     where, filters, notes = [], {}, list(query.notes)
     for name, bound in (("from", ">="), ("to", "<=")):
         value = (args.get(name) or "").strip()
@@ -156,13 +153,8 @@ async def search_page(datasette, request):
     except ValueError:
         page = 1
     limit_ms = datasette.setting("sql_time_limit_ms")
-
-    def run(conn):
-        with sqlite_timelimit(conn, limit_ms):
-            return search.run(conn, query, " AND ".join(where), filters, order, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-
     try:
-        results, total = await db.execute_fn(run)
+        results, total = await search_parts(dbs, query, " AND ".join(where), filters, order, page, PAGE_SIZE, limit_ms)
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
@@ -175,11 +167,11 @@ async def search_page(datasette, request):
             "page": page, "rows": [{**row, "title_html": str(row["title_html"]), "snippet": str(row["snippet"]),
                                     "together": bool(row["together"])} for row in results],
         })
-    choices = await form_choices(db)
+    choices = await form_choices(dbs)
     more = request.path + "?" + urllib.parse.urlencode(
         {**dict(urllib.parse.parse_qsl(request.query_string)), "page": page + 1}) if page * PAGE_SIZE < total else None
     return Response.html(await datasette.render_template("search.html", {
-        **choices, "database": db.name, "q": args.get("q") or "", "from": args.get("from") or "",
+        **choices, "q": args.get("q") or "", "from": args.get("from") or "",
         "to": args.get("to") or "", "site": site, "province": province, "sort": order, "notes": notes,
         "query": query, "results": results, "total": total, "page": page, "next_url": more,
         "first_rank": (page - 1) * PAGE_SIZE + 1,
@@ -190,7 +182,7 @@ async def search_page(datasette, request):
 def extra_template_vars(template, database, table, view_name, request, datasette):
     if view_name == "index":
         async def home_form():
-            return {**await form_choices(archive_database(datasette)), "q": "", "sort": "relevance"}
+            return {**await form_choices(await archive_databases(datasette)), "q": "", "sort": "relevance"}
         return home_form
     if view_name != "row" or table != "articles" or request is None:
         return {}
