@@ -142,3 +142,17 @@ def test_a_result_link_opens_the_reading_view_in_its_part(parts_url):
 def test_the_home_form_lists_the_sites_of_every_part(parts_url):
     status, page, _ = get(parts_url + "/")
     assert status == 200 and b"<option>sonla-demo.gov.vn</option>" in page
+
+
+def test_each_part_is_published_as_the_archive_is(datasette_url, parts_url):
+    """metadata.yml's archive (its table search, facets, canned queries) holds for every part."""
+    search = "/articles.json?_search=chuyen+doi+so&_shape=objects&_size=max"
+    whole = json.loads(get(datasette_url + "/archive" + search)[1])
+    counts = []
+    for part in ("archive-2023", "archive-2024"):
+        assert "search_in_range" in [query["name"] for query in json.loads(get(f"{parts_url}/{part}.json")[1])["queries"]]
+        found = json.loads(get(f"{parts_url}/{part}{search}")[1])
+        assert {row["published_at"][:4] for row in found["rows"]} == {part.removeprefix("archive-")}
+        assert "published_year" in found["facet_results"]
+        counts.append(found["filtered_table_rows_count"])
+    assert sum(counts) == whole["filtered_table_rows_count"] > 0
