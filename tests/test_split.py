@@ -156,3 +156,16 @@ def test_each_part_is_published_as_the_archive_is(datasette_url, parts_url):
         assert "published_year" in found["facet_results"]
         counts.append(found["filtered_table_rows_count"])
     assert sum(counts) == whole["filtered_table_rows_count"] > 0
+
+
+def test_a_page_past_the_merge_depth_is_refused_with_a_note_and_the_total(datasette_url, parts_url):
+    """Page N merges each part's first N pages: past MAX_MERGED_PAGE it would read and snippet
+    every match of every part, so it answers no rows, the total, and why."""
+    from scraper.publish.parts import MAX_MERGED_PAGE
+
+    deep = MAX_MERGED_PAGE + 1
+    status, body, _ = get(f"{parts_url}/-/search.json?q=tinh&page={deep}")
+    assert status == 200
+    answer = json.loads(body)
+    assert answer["rows"] == [] and answer["total"] == json.loads(get(datasette_url + "/-/search.json?q=tinh")[1])["total"]
+    assert any(f"page {MAX_MERGED_PAGE}" in note for note in answer["notes"])

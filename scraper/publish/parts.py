@@ -14,7 +14,8 @@ thread pool, each under the server's time limit) and the pages are merged:
 
 Totals are summed; each result names its part (``database``), so its link
 opens the reading view in the right one. Page N asks each part for its
-first N pages, so a deep page costs more than a first one.
+first N pages, so a deep page costs more than a first one: past
+``MAX_MERGED_PAGE`` the page has the total and a note, no rows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import itertools
 from datasette.utils import sqlite_timelimit
 
 from ..archive import search
+
+MAX_MERGED_PAGE = 50  # 1,000 results, Datasette's max_returned_rows
 
 
 async def archive_databases(datasette) -> list:
@@ -41,10 +44,12 @@ def _merge_key(order: str):
 
 
 async def search_parts(dbs, query: search.Query, where: str, filters: dict, order: str,
-                       page: int, page_size: int, limit_ms: int) -> tuple[list[dict], int]:
-    """The results of page ``page`` across ``dbs``, each marked with its database, and the total."""
+                       page: int, page_size: int, limit_ms: int, notes: list[str]) -> tuple[list[dict], int]:
+    """The results of page ``page`` across ``dbs``, each marked with its database, and the total;
+    what the reader should know is added to ``notes``."""
     one_part = len(dbs) == 1
-    limit, offset = (page_size, (page - 1) * page_size) if one_part else (page * page_size, 0)
+    too_deep = not one_part and page > MAX_MERGED_PAGE
+    limit, offset = (page_size, (page - 1) * page_size) if one_part else (1 if too_deep else page * page_size, 0)
 
     async def run_on(db):
         def run(conn):
@@ -57,5 +62,9 @@ async def search_parts(dbs, query: search.Query, where: str, filters: dict, orde
     total = sum(part_total for _, part_total in answers)
     if one_part:
         return answers[0][0], total
+    if too_deep:
+        notes.append(f"Results past page {MAX_MERGED_PAGE} of a search across {len(dbs)} archive parts are not "
+                     "shown: add words, a site or a date range.")
+        return [], total
     merged = heapq.merge(*(rows for rows, _ in answers), key=_merge_key(order), reverse=order == "date")
     return list(itertools.islice(merged, (page - 1) * page_size, page * page_size)), total

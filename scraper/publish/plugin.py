@@ -154,7 +154,8 @@ async def search_page(datasette, request):
         page = 1
     limit_ms = datasette.setting("sql_time_limit_ms")
     try:
-        results, total = await search_parts(dbs, query, " AND ".join(where), filters, order, page, PAGE_SIZE, limit_ms)
+        results, total = await search_parts(dbs, query, " AND ".join(where), filters, order, page, PAGE_SIZE, limit_ms,
+                                            notes)
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
