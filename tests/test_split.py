@@ -169,3 +169,12 @@ def test_a_page_past_the_merge_depth_is_refused_with_a_note_and_the_total(datase
     answer = json.loads(body)
     assert answer["rows"] == [] and answer["total"] == json.loads(get(datasette_url + "/-/search.json?q=tinh")[1])["total"]
     assert any(f"page {MAX_MERGED_PAGE}" in note for note in answer["notes"])
+
+
+def test_split_of_a_file_that_is_not_an_archive_fails_in_one_line(tmp_path):
+    not_archive = tmp_path / "notes.db"
+    not_archive.write_text("not a database\n" * 100)
+    result = govnews("split", "--by", "year", "--db", str(not_archive), str(tmp_path / "parts"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("govnews: error:") and "not a usable archive" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "parts").exists()

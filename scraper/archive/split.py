@@ -88,7 +88,10 @@ def split_archive(source_path: str | Path, out_dir: str | Path, by: str, registr
         raise SplitError(f"no archive at {source_path}")
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     try:
-        keys = article_keys(source, by, registry)
+        try:
+            keys = article_keys(source, by, registry)
+        except sqlite3.DatabaseError as error:
+            raise SplitError(f"{source_path}: not a usable archive: {error}") from error
         paths = {key: out_dir / f"{part_name(key)}.db" for key in keys}
         taken = [str(path) for path in paths.values() if path.exists()]
         if taken:
