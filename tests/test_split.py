@@ -55,6 +55,7 @@ def count(path, sql: str):
 
 def test_split_by_year_writes_complete_archives_that_add_up_to_the_whole(whole, parts):
     assert [path.name for path in parts] == ["archive-2023.db", "archive-2024.db"]
+    assert sorted(path.name for path in parts[0].parent.iterdir()) == [path.name for path in parts]  # one file each
     for table in TABLES:
         assert sum(count(path, f"SELECT count(*) FROM {table}") for path in parts) == \
             count(whole, f"SELECT count(*) FROM {table}")

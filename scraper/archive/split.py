@@ -109,36 +109,43 @@ def split_archive(source_path: str | Path, out_dir: str | Path, by: str, registr
 
 
 def write_part(source: sqlite3.Connection, path: Path, rowids: list[int]) -> None:
-    """A new archive at ``path`` holding the articles ``rowids`` of ``source`` and all that goes with them."""
-    part = sqlite_utils.Database(path)
+    """A new archive at ``path`` holding the articles ``rowids`` of ``source`` and all that goes with them.
+
+    It is written beside ``path`` and renamed when complete: a split that stops
+    half-way leaves no part that looks whole."""
+    building = path.with_name(path.name + ".partial")
+    building.unlink(missing_ok=True)
+    part = sqlite_utils.Database(building)
     ensure_schema(part)
     part.close()
-    conn = source
-    conn.execute("ATTACH DATABASE ? AS part", [str(path)])
+    source.execute("ATTACH DATABASE ? AS part", [str(building)])
     try:
-        conn.execute("BEGIN")  # one read of the source for the whole part
-        with conn:
-            conn.execute("CREATE TEMP TABLE part_rowids (rowid INTEGER PRIMARY KEY)")
-            conn.executemany("INSERT INTO part_rowids VALUES (?)", ((rowid,) for rowid in rowids))
+        source.execute("BEGIN")  # one read of the source for the whole part
+        with source:
+            source.execute("CREATE TEMP TABLE part_rowids (rowid INTEGER PRIMARY KEY)")
+            source.executemany("INSERT INTO part_rowids VALUES (?)", ((rowid,) for rowid in rowids))
             for table, rows in _ROWS.items():
-                columns = ", ".join(_shared_columns(conn, table))
+                columns = ", ".join(_shared_columns(source, table))
                 rowid = "rowid, " if table == "articles" else ""
-                conn.execute(f"INSERT INTO part.{table} ({rowid}{columns}) "
-                             f"SELECT {rowid}{columns} FROM main.{table} WHERE {rows}")
+                source.execute(f"INSERT INTO part.{table} ({rowid}{columns}) "
+                               f"SELECT {rowid}{columns} FROM main.{table} WHERE {rows}")
             for index in (FTS_TABLE, EXACT_FTS_TABLE):
-                conn.execute(f"INSERT INTO part.{index}({index}) VALUES ('rebuild')")
-            conn.execute("DROP TABLE temp.part_rowids")
+                source.execute(f"INSERT INTO part.{index}({index}) VALUES ('rebuild')")
+            source.execute("DROP TABLE temp.part_rowids")
     finally:
-        conn.execute("DETACH DATABASE part")
-    single_file(path)
+        source.execute("DETACH DATABASE part")
+    single_file(building)
+    building.rename(path)
 
 
 def single_file(path: Path) -> None:
     """Leave ``path`` one self-contained file (rollback journal, no -wal beside it): what
     rsync copies whole and what Datasette serves immutable."""
-    with sqlite3.connect(path) as conn:
+    conn = sqlite3.connect(path)
+    try:
         conn.execute("PRAGMA journal_mode = DELETE").fetchall()
-    conn.close()
+    finally:
+        conn.close()
 
 
 def _shared_columns(conn: sqlite3.Connection, table: str) -> list[str]:
