@@ -237,17 +237,43 @@ def extract(file, url, platform):
 
 
 @cli.command()
-@click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", "dbs", multiple=True, default=["archive.db"], show_default=True, type=click.Path(dir_okay=False),
+              help="Archive database file; give it again for each part of a split archive (one search across them).")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--public", is_flag=True,
               help="For the open internet: no arbitrary SQL (canned queries and the dashboards' charts stay), "
                    "no whole-database download, a 1 s SQL time limit.")
-def serve(db, port, host, public):
+@click.option("--immutable", is_flag=True,
+              help="Serve files that never change (a published snapshot, a replica): no locking, counts cached. "
+                   "Never with a file a crawl writes.")
+def serve(dbs, port, host, public, immutable):
     """Publish the archive with Datasette (read-only)."""
-    if not Path(db).is_file():
-        fail(f"no archive at {db}: run `govnews crawl` first")
-    run_datasette(datasette_command(db, port, host, public=public))
+    for db in dbs:
+        if not Path(db).is_file():
+            fail(f"no archive at {db}: run `govnews crawl` first")
+    run_datasette(datasette_command(dbs, port, host, public=public, immutable=immutable))
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--by", required=True, type=click.Choice(["year", "province"]),
+              help="Year of publication, or the province of the article's site (registry; national sites together).")
+@click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The archive to split: a snapshot, not the file a crawl is writing.")
+@click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
+def split(out_dir, by, db, registry):
+    """Write the archive as part files in OUT_DIR, one per year or province, each
+    a complete archive of its articles; serve them together with
+    `govnews serve --db PART --db PART ...` for one search across them."""
+    from .archive.split import SplitError, split_archive
+
+    try:
+        parts = split_archive(db, out_dir, by, registry)
+    except (SplitError, *KNOWN_ERRORS) as error:
+        fail(str(error))
+    for part in parts:
+        click.echo(f"{part.path}\t{part.key}\t{part.articles} articles")
 
 
 # Limits that keep one visitor from tying up the server; --public tightens them.
@@ -266,11 +292,15 @@ def run_datasette(command: list[str]) -> NoReturn:
         fail(f"cannot start Datasette: {error.strerror}")
 
 
-def datasette_command(db: str, port: int, host: str = "127.0.0.1", public: bool = False) -> list[str]:
-    """The Datasette command line that publishes ``db`` with our metadata."""
+def datasette_command(dbs: str | list[str], port: int, host: str = "127.0.0.1", public: bool = False,
+                      immutable: bool = False) -> list[str]:
+    """The Datasette command line that publishes ``dbs`` (an archive, or the parts of one) with our metadata;
+    ``immutable``: each file opened immutable (``-i``)."""
     settings = {**SERVE_SETTINGS, **(PUBLIC_SETTINGS if public else {})}
+    files = [str(db) for db in ([dbs] if isinstance(dbs, (str, Path)) else dbs)]
     return [
-        sys.executable, "-m", "datasette", "serve", str(db),
+        sys.executable, "-m", "datasette", "serve",
+        *(part for db in files for part in (("-i", db) if immutable else (db,))),
         "--metadata", str(METADATA), "--host", host, "--port", str(port),
         "--template-dir", str(TEMPLATES),
         *(part for name, value in settings.items() for part in ("--setting", name, value)),

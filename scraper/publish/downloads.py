@@ -27,7 +27,7 @@ from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import AsgiStream, Response, asgi_send_file
 
 from ..archive import search
-from .search_request import archive_database, read, timed_out_note
+from .search_request import archive_databases, read, timed_out_note
 
 
 @hookimpl
@@ -104,9 +104,10 @@ def search_csv_row(result: dict, reading_url: str) -> str:
 
 
 async def download_search(datasette, request):
-    """``/-/search.csv``: every article a search finds, in the page's order, with its reading-view address."""
+    """``/-/search.csv``: every article a search finds, in the page's order, with its reading-view address.
+
+    With a split archive (several parts served) each part's results follow the previous part's."""
     asked = read(request.args)
-    db = archive_database(datasette)
     limit_ms = datasette.setting("sql_time_limit_ms")
 
     def rank(conn):
@@ -114,7 +115,7 @@ async def download_search(datasette, request):
             return search.ranked_rowids(conn, asked.query, asked.condition, asked.filters, asked.order)
 
     try:
-        rowids = await db.execute_fn(rank)
+        ranked = [(db, await db.execute_fn(rank)) for db in await archive_databases(datasette)]
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
@@ -122,12 +123,12 @@ async def download_search(datasette, request):
 
     async def stream(writer):
         await writer.write(",".join(SEARCH_CSV_COLUMNS) + "\r\n")
-        for start in range(0, len(rowids), SEARCH_CSV_BATCH):
-            batch = rowids[start:start + SEARCH_CSV_BATCH]
-            results = await db.execute_fn(lambda conn: [search.describe(conn, asked.query, rowid) for rowid in batch])
-            await writer.write("".join(
-                search_csv_row(result, datasette.absolute_url(request, datasette.urls.row(db.name, "articles", result["id"])))
-                for result in results))
+        for db, rowids in ranked:
+            for start in range(0, len(rowids), SEARCH_CSV_BATCH):
+                batch = rowids[start:start + SEARCH_CSV_BATCH]
+                results = await db.execute_fn(lambda conn: [search.describe(conn, asked.query, rowid) for rowid in batch])
+                await writer.write("".join(search_csv_row(result, datasette.absolute_url(
+                    request, datasette.urls.row(db.name, "articles", result["id"]))) for result in results))
 
     return AsgiStream(stream, headers={"content-disposition": 'attachment; filename="search.csv"'},
                       content_type="text/csv; charset=utf-8")

@@ -26,7 +26,7 @@ from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 
 from ..archive.search import capped_match_count, match_sql
-from .search_request import SearchRequest, archive_database, read, timed_out_note
+from .search_request import SearchRequest, archive_databases, read, timed_out_note
 
 CSV_COLUMNS = ("month", "site", "articles")
 
@@ -86,16 +86,22 @@ def months_between(first: str, last: str) -> list[str]:
 
 
 def count(conn: sqlite3.Connection, request: SearchRequest) -> Mentions:
-    """The mentions of a search (nothing when it has no words)."""
+    """The mentions of a search in one archive database (nothing when it has no words)."""
     if not request.query.words:
         return Mentions()
     sql, params = mentions_sql(request, is_broad(conn, request))
+    return combined([conn.execute(sql, params).fetchall()])
+
+
+def combined(parts: list[list[tuple[str | None, str, int]]]) -> Mentions:
+    """Mentions from (month, site, articles) rows of one or more archive parts, counts summed."""
     found = Mentions()
-    for month, site, articles in conn.execute(sql, params):
-        if month:
-            found.counts[(month, site)] = articles
-        else:
-            found.undated[site] = articles
+    for rows in parts:
+        for month, site, articles in rows:
+            if month:
+                found.counts[(month, site)] = found.counts.get((month, site), 0) + articles
+            else:
+                found.undated[site] = found.undated.get(site, 0) + articles
     dated = sorted({month for month, _ in found.counts})
     found.months = months_between(dated[0], dated[-1]) if dated else []
     found.sites = sorted({site for _, site in found.counts})
@@ -103,15 +109,19 @@ def count(conn: sqlite3.Connection, request: SearchRequest) -> Mentions:
 
 
 async def count_within_limit(datasette, request: SearchRequest) -> Mentions:
-    """``count`` under the server's SQL time limit; ``timed_out`` set if it was stopped."""
+    """``count`` over every archive database (the parts of a split archive summed), under the server's SQL
+    time limit; ``timed_out`` set if it was stopped."""
     limit_ms = datasette.setting("sql_time_limit_ms")
+    if not request.query.words:
+        return Mentions()
 
     def run(conn):
         with sqlite_timelimit(conn, limit_ms):
-            return count(conn, request)
+            sql, params = mentions_sql(request, is_broad(conn, request))
+            return conn.execute(sql, params).fetchall()
 
     try:
-        return await archive_database(datasette).execute_fn(run)
+        return combined([await db.execute_fn(run) for db in await archive_databases(datasette)])
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise

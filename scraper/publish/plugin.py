@@ -4,7 +4,9 @@
   diacritics matched as typed, without them folded, phrase matches first,
   relevance or date order, highlighted snippets, date, site and province
   filters; a malformed query is repaired and the page says how it was read
-  (scraper/archive/search.py); the home page carries its form;
+  (scraper/archive/search.py); the home page carries its form; every served
+  database with an articles table is searched, the parts of a split archive
+  merged into one list (parts.py);
   ``/-/search.json`` gives the same page as JSON;
 - ``/-/search/mentions.csv`` and ``.json``: matching articles per month and
   site, drawn on the search page as a chart (mentions.py); ``/-/search.csv``,
@@ -34,18 +36,17 @@ import sqlite3
 import urllib.parse
 
 from datasette import hookimpl
-from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
 
-from ..archive import search
 from . import capture_view, reading, versions
 from .facets import SharedFacet
 from .guard import refusal
 from .mentions import ROUTES as MENTIONS_ROUTES
 from .mentions import Mentions, count_within_limit
 from .mentions import chart as mentions_chart
-from .search_request import archive_database, provinces, read, timed_out_note
+from .parts import search_parts
+from .search_request import archive_databases, provinces, read, timed_out_note
 
 _WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 UTF8_BOM = "\ufeff".encode("utf-8")
@@ -101,8 +102,8 @@ DISTINCT_SITES = (
 )
 
 
-async def form_choices(db) -> dict:
-    sites = [row[0] for row in (await db.execute(DISTINCT_SITES)).rows]
+async def form_choices(dbs) -> dict:
+    sites = sorted({row[0] for db in dbs for row in (await db.execute(DISTINCT_SITES)).rows})
     return {"search_sites": sites,
             "search_provinces": [name for name, domains in provinces().items() if set(domains) & set(sites)]}
 
@@ -114,19 +115,15 @@ async def search_page(datasette, request):
     """The search page: results of ``q`` with snippets, filtered and ordered as asked, and their mentions over time."""
     asked = read(request.args)
     query, order, notes = asked.query, asked.order, asked.notes
-    db = archive_database(datasette)
+    dbs = await archive_databases(datasette)
     try:
         page = max(int(request.args.get("page") or 1), 1)
     except ValueError:
         page = 1
     limit_ms = datasette.setting("sql_time_limit_ms")
-
-    def run(conn):
-        with sqlite_timelimit(conn, limit_ms):
-            return search.run(conn, query, asked.condition, asked.filters, order, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-
     try:
-        results, total = await db.execute_fn(run)
+        results, total = await search_parts(dbs, query, asked.condition, asked.filters, order, page, PAGE_SIZE,
+                                            limit_ms, notes)
         timed_out = False
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
@@ -143,15 +140,16 @@ async def search_page(datasette, request):
             "page": page, "next_url": more and datasette.absolute_url(request, more), **downloads,
             "rows": [{**row, "title_html": str(row["title_html"]), "snippet": str(row["snippet"]),
                       "snippet_text": row["snippet"].striptags(), "together": bool(row["together"]),
-                      "reading_url": datasette.absolute_url(request, datasette.urls.row(db.name, "articles", row["id"]))}
+                      "reading_url": datasette.absolute_url(request, datasette.urls.row(row["database"], "articles", row["id"]))}
                      for row in results],
         })
     mentions = Mentions() if timed_out else await count_within_limit(datasette, asked)
-    choices = await form_choices(db)
+    choices = await form_choices(dbs)
     return Response.html(await datasette.render_template("search.html", {
-        **choices, **asked.asked, **downloads, "database": db.name, "sort": order, "notes": notes,
+        **choices, **asked.asked, **downloads, "sort": order, "notes": notes,
         "query": query, "results": results, "total": total, "page": page, "next_url": more,
-        "first_rank": (page - 1) * PAGE_SIZE + 1, "json_url": asked.url("/-/search.json"), "mentions": mentions, "chart": mentions_chart(mentions),
+        "first_rank": (page - 1) * PAGE_SIZE + 1, "json_url": asked.url("/-/search.json"), "mentions": mentions,
+        "chart": mentions_chart(mentions),
         "mentions_note": timed_out_note(limit_ms, "Counting the mentions"),
     }, request=request))
 
@@ -160,7 +158,7 @@ async def search_page(datasette, request):
 def extra_template_vars(template, database, table, view_name, request, datasette):
     if view_name == "index":
         async def home_form():
-            return {**await form_choices(archive_database(datasette)), "q": "", "sort": "relevance"}
+            return {**await form_choices(await archive_databases(datasette)), "q": "", "sort": "relevance"}
         return home_form
     return {}
 

@@ -29,9 +29,11 @@ def provinces() -> dict[str, list[str]]:
     return dict(sorted(found.items()))
 
 
-def archive_database(datasette):
-    """The published archive: the first database with an articles table."""
-    return next(db for name, db in datasette.databases.items() if name != "_internal")
+async def archive_databases(datasette) -> list:
+    """Every served database with an articles table, in the order served: the archive, or the parts of a
+    split archive (parts.py merges a search across them)."""
+    return [db for name, db in datasette.databases.items()
+            if name != "_internal" and await db.table_exists("articles")]
 
 
 def _day(value: str) -> str | None:
