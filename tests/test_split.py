@@ -172,6 +172,20 @@ def test_a_page_past_the_merge_depth_is_refused_with_a_note_and_the_total(datase
     assert any(f"page {MAX_MERGED_PAGE}" in note for note in answer["notes"])
 
 
+@pytest.mark.parametrize("q", ["chuyển đổi số", "chuyen doi so"])
+def test_mentions_and_the_full_csv_count_every_part(datasette_url, parts_url, q):
+    """The chart's numbers and the CSV of every result are the whole archive's, read from both parts."""
+    search = "?" + urllib.parse.urlencode({"q": q})
+    whole = json.loads(get(datasette_url + "/-/search/mentions.json" + search)[1])
+    split = json.loads(get(parts_url + "/-/search/mentions.json" + search)[1])
+    assert [row for row in split["rows"] if row["articles"]] == [row for row in whole["rows"] if row["articles"]]
+    assert split["undated"] == whole["undated"]
+    whole_ids = sorted(line.split(",")[0] for line in get(datasette_url + "/-/search.csv" + search)[1].decode().splitlines()[1:])
+    split_csv = get(parts_url + "/-/search.csv" + search)[1].decode().splitlines()
+    assert sorted(line.split(",")[0] for line in split_csv[1:]) == whole_ids and whole_ids
+    assert any("/archive-2023/articles/" in line for line in split_csv) and any("/archive-2024/articles/" in line for line in split_csv)
+
+
 def test_split_of_a_file_that_is_not_an_archive_fails_in_one_line(tmp_path):
     not_archive = tmp_path / "notes.db"
     not_archive.write_text("not a database\n" * 100)
