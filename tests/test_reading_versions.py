@@ -18,53 +18,19 @@ import lxml.html
 import pytest
 import sqlite_utils
 
-from scraper.archive import open_archive, save_articles
 from scraper.cli import datasette_command
-from scraper.demo import DemoPortal, build_articles
-from scraper.extract import Article
 from scraper.publish.capture_view import readable_html
 from scraper.publish.worddiff import MAX_WORD_TOKENS, diff_paragraphs, tokens
 
-from .conftest import GOLD, free_port, govnews, seed_article, wait_for_http
+from .conftest import EDITED_TITLE, GOLD, HUGE_PARAGRAPHS, NEW_AUTHOR, free_port, wait_for_http
 from .test_publish import get
 
-EDITED_TITLE = GOLD["title"] + " (cập nhật)"
-NEW_AUTHOR = "Minh Anh"
-HUGE_PARAGRAPHS = 25_000  # about 3.2 million characters of body
-
-
-def crawl(portal, db) -> None:
-    result = govnews("crawl", "demo-vnportal", "--base-url", portal.base_url, "--db", str(db),
-                     "-s", "LOG_LEVEL=WARNING", "-s", "RECHECK_RUNS=1")
-    assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(edited_archive):
     """(Datasette base URL, archive path, seed article id, portal base URL)."""
-    db = tmp_path_factory.mktemp("versions") / "history2.db"
-    with DemoPortal(build_articles(per_category=2)) as portal:
-        seed = seed_article(portal)
-        crawl(portal, db)
-        first = next(block for block in seed.blocks if block[0] == "p")
-        assert "tập trung cao" in first[1]
-        blocks = tuple((block[0], block[1].replace("tập trung cao", "tập trung rất cao")) if block is first else block
-                       for block in seed.blocks)
-        portal.edit_article(seed.path, blocks=blocks)
-        crawl(portal, db)
-        portal.edit_article(seed.path, title=EDITED_TITLE, author=NEW_AUTHOR)
-        crawl(portal, db)
-        base_url = portal.base_url
-    archive = open_archive(db)
-    [seed_id] = [row[0] for row in archive.execute("SELECT id FROM articles WHERE url = ?", [base_url + seed.path])]
-    assert archive.execute("SELECT count(*) FROM versions WHERE article_id = ?", [seed_id]).fetchone()[0] == 3
-    huge = Article(url="https://sonla-demo.gov.vn/tin-tuc/bao-cao-rat-dai.html", site="sonla-demo.gov.vn",
-                   title="Báo cáo rất dài", lead="Một báo cáo rất dài.", is_article=True, extractor="generic",
-                   body="\n\n".join(f"Đoạn {n}: Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện nhiệm vụ "
-                                    f"chuyển đổi số của các sở, ngành, địa phương trong năm qua."
-                                    for n in range(HUGE_PARAGRAPHS)))
-    save_articles(archive, [(huge, "2024-02-01T00:00:00+00:00", None)])
-    archive.conn.close()
+    db, seed_id, base_url = edited_archive
     port = free_port()
     server = subprocess.Popen(datasette_command(str(db), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
