@@ -21,7 +21,7 @@ from scraper.sites import DEFAULT_REGISTRY
 from .conftest import GOVNEWS, ROOT, govnews
 from .redis_server import redis_server
 
-PER_CATEGORY = 4
+PER_CATEGORY = 6
 LIMIT = 2  # CONCURRENT_REQUESTS_PER_DOMAIN in the test registry: each worker alone would allow it too
 SITES = ("demo-vnportal", "demo-wordpress")
 WORKER_SETTINGS = ("-s", "LOG_LEVEL=WARNING", "-s", "REDIS_WORKER_TTL=2", "-s", "EXTRACT_WORKERS=1")
@@ -130,7 +130,12 @@ def test_three_workers_one_killed_store_what_one_process_stores(portals, registr
     def victim_leases() -> int:
         return sum(server.hlen(key) for key in server.scan_iter(f"govnews:*:leases:*:{victim.pid}"))
 
-    wait_for(lambda: victim_leases() > 0, what="the first worker to take requests")
+    served = sum(portal.request_count for portal in portals.values())
+
+    def mid_run() -> bool:  # the sites half-crawled, the victim with requests in hand
+        return sum(portal.request_count for portal in portals.values()) - served >= 10 and victim_leases() > 0
+
+    wait_for(mid_run, what="the first worker to hold requests mid-run")
     held = victim_leases()
     victim.send_signal(signal.SIGKILL)
     victim.wait()

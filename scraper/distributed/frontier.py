@@ -96,19 +96,23 @@ class LeasingScheduler(Scheduler):
         """Stay alive; end the leases of requests the engine is done with; give
         back those of dead workers; wake the engine."""
         self.server.set(worker_key(self.worker), 1, px=int(self.ttl * 1000))
-        engine = self.crawler.engine
-        slot = getattr(engine, "_slot", None)  # Scrapy keeps the requests in progress there
+        self._end_leases()
+        given = self._give_back("")
+        if given:
+            logger.info("gave back %d requests of workers that stopped answering", given)
+        slot = getattr(self.crawler.engine, "_slot", None)
+        if slot is not None:  # take what others queued, or see the crawl is over, without waiting 5 s
+            slot.nextcall.schedule()
+
+    def _end_leases(self) -> None:
+        """End the leases of the requests the engine is done with."""
+        slot = getattr(self.crawler.engine, "_slot", None)  # Scrapy keeps the requests in progress there
         in_progress = slot.inprogress if slot is not None else set()
         done = [request for request in self.leased if request not in in_progress]
         if done:
             self.server.hdel(self.leases, *{self.leased.pop(request) for request in done})
             if not self.leased:  # only this thread takes leases for this worker: no race with TAKE
                 self.server.srem(self.lessees, self.worker)
-        given = self._give_back("")
-        if given:
-            logger.info("gave back %d requests of workers that stopped answering", given)
-        if slot is not None:  # take what others queued, or see the crawl is over, without waiting 5 s
-            slot.nextcall.schedule()
 
     def _give_back(self, worker: str) -> int:
         return self.give_back(keys=[self.queue.key, self.lessees],
@@ -126,6 +130,7 @@ class LeasingScheduler(Scheduler):
 
     def has_pending_requests(self):
         """Work is pending while the site's queue holds requests or any worker holds a lease."""
+        self._end_leases()
         return len(self.queue) > 0 or self.server.scard(self.lessees) > 0
 
     def close(self, reason):
