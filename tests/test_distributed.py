@@ -83,7 +83,7 @@ def seed(portals, registry, db, redis_url):
     for seeder in seeders:
         _, err = seeder.communicate(timeout=60)
         assert seeder.returncode == 0, err
-        assert "seeded a full run" in err
+        assert "full run seeded" in err
 
 
 def start(args, log):

@@ -32,7 +32,7 @@ class Seeded:
     def summary(self) -> str:
         if self.busy:
             return f"{self.site}: already being crawled (its queue is in Redis): not seeded again"
-        return f"{self.site}: seeded a {self.kind} run: {self.queued} requests queued for the workers"
+        return f"{self.site}: {self.kind} run seeded: {self.queued} requests queued for the workers"
 
 
 def shared_settings(redis_url: str, overrides: dict[str, str] | None, seed: bool) -> Settings:
