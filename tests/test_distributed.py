@@ -14,6 +14,7 @@ import pytest
 import redis
 import yaml
 
+from scraper.archive.lock import archive_lock
 from scraper.demo import DemoPortal, build_articles
 from scraper.demo.families import build_family_articles
 from scraper.sites import DEFAULT_REGISTRY
@@ -45,12 +46,12 @@ def registry(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def portals():
-    """The two offline sites, each answering in 20 ms (so that requests overlap)."""
+    """The two offline sites, each answering in 50 ms (so that requests overlap)."""
     running = {"demo-vnportal": DemoPortal(build_articles(PER_CATEGORY)),
                "demo-wordpress": DemoPortal(build_family_articles("wordpress", PER_CATEGORY), family="wordpress")}
     for portal in running.values():
         portal.start()
-        portal.response_delay = 0.02
+        portal.response_delay = 0.05
     yield running
     for portal in running.values():
         portal.stop()
@@ -75,19 +76,21 @@ def stored_urls(db) -> set[tuple[str, str]]:
 
 
 def seed(portals, registry, db, redis_url):
-    """`govnews crawl SITE --redis` for both sites at once."""
-    seeders = [subprocess.Popen([*GOVNEWS, "crawl", site, "--base-url", portal.base_url, "--db", str(db),
-                                 "--redis", redis_url, "--registry", registry, "-s", "LOG_LEVEL=WARNING"],
-                                cwd=ROOT, stderr=subprocess.PIPE, text=True)
-               for site, portal in portals.items()]
-    for seeder in seeders:
-        _, err = seeder.communicate(timeout=60)
-        assert seeder.returncode == 0, err
-        assert "full run seeded" in err
+    """`govnews crawl SITE --redis` for each site, one after the other (two
+    processes creating a new archive at once can collide turning WAL on)."""
+    for site, portal in portals.items():
+        result = govnews("crawl", site, "--base-url", portal.base_url, "--db", str(db), "--redis", redis_url,
+                         "--registry", registry, "-s", "LOG_LEVEL=WARNING")
+        assert result.returncode == 0, result.stderr
+        assert "full run seeded" in result.stderr
 
 
 def start(args, log):
     return subprocess.Popen([*GOVNEWS, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(log, "w"))
+
+
+def start_worker(redis_url, registry, log):
+    return start(["worker", "--redis", redis_url, "--registry", registry, *WORKER_SETTINGS], log)
 
 
 def finish(process, log, timeout=60):
@@ -122,17 +125,17 @@ def test_three_workers_one_killed_store_what_one_process_stores(portals, registr
         portal.max_in_flight = 0
     db = tmp_path / "archive.db"
     seed(portals, registry, db, redis_url)
-    workers = [start(["worker", "--redis", redis_url, "--registry", registry, *WORKER_SETTINGS], tmp_path / f"w{n}.log")
-               for n in range(3)]
+    served = sum(portal.request_count for portal in portals.values())
     archiver = start(["archiver", "--redis", redis_url, "--db", str(db), "--until-done"], tmp_path / "archiver.log")
-    victim = workers[0]
+    victim = start_worker(redis_url, registry, tmp_path / "w0.log")
 
     def victim_leases() -> int:
         return sum(server.hlen(key) for key in server.scan_iter(f"govnews:*:leases:*:{victim.pid}"))
 
-    served = sum(portal.request_count for portal in portals.values())
+    wait_for(lambda: victim_leases() > 0, what="the first worker to take requests")
+    workers = [victim, *(start_worker(redis_url, registry, tmp_path / f"w{n}.log") for n in (1, 2))]
 
-    def mid_run() -> bool:  # the sites half-crawled, the victim with requests in hand
+    def mid_run() -> bool:  # the sites partly crawled, the victim with requests in hand
         return sum(portal.request_count for portal in portals.values()) - served >= 10 and victim_leases() > 0
 
     wait_for(mid_run, what="the first worker to hold requests mid-run")
@@ -155,9 +158,13 @@ def test_archiver_killed_mid_run_loses_nothing(portals, registry, redis_url, sin
     server.flushall()
     db = tmp_path / "archive.db"
     seed(portals, registry, db, redis_url)
+    with archive_lock(db):  # another run holds the archive: the archiver leaves it alone
+        locked_out = govnews("archiver", "--redis", redis_url, "--db", str(db))
+    assert locked_out.returncode == 75 and "in use" in locked_out.stderr
     archiver = start(["archiver", "--redis", redis_url, "--db", str(db)], tmp_path / "archiver.log")
-    workers = [start(["worker", "--redis", redis_url, "--registry", registry, *WORKER_SETTINGS], tmp_path / f"w{n}.log")
-               for n in range(2)]
+    for portal in portals.values():
+        portal.max_in_flight = 0
+    workers = [start_worker(redis_url, registry, tmp_path / f"w{n}.log") for n in range(2)]
 
     def stored() -> int:
         try:
@@ -178,3 +185,5 @@ def test_archiver_killed_mid_run_loses_nothing(portals, registry, redis_url, sin
 
     check_archive(db, single_process)
     assert not server.llen("govnews:items") and not server.llen("govnews:items:processing")
+    for site, portal in portals.items():
+        assert 1 <= portal.max_in_flight <= LIMIT, site

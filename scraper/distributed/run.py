@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import socket
 import time
 import uuid
@@ -89,8 +90,6 @@ def seed(site_keys: list[str] | None, db_path: str, redis_url: str, base_url: st
 
 
 def _start_message(token: str, site: Site, kind: str) -> bytes:
-    import pickle
-
     return pickle.dumps({"kind": "start", "run": token, "key": site.key, "site": site.domain, "plan_kind": kind})
 
 
@@ -109,11 +108,14 @@ def work(redis_url: str, overrides: dict[str, str] | None = None, registry: str 
     crawlers = []
     for key in keys:
         config = {name.decode(): value.decode() for name, value in server.hgetall(site_key(key, "config")).items()}
+        if not config:  # its crawl ended meanwhile
+            continue
         crawler = process.create_crawler(SharedPortalSpider)
         process.crawl(crawler, site=key, base_url=config.get("base_url") or None, full=config.get("full") == "1",
                       name=spider_name(key))
         crawlers.append((key, crawler))
-    process.start()
+    if crawlers:
+        process.start()
     return {key: crawler.stats.get_value("response_received_count", 0) for key, crawler in crawlers}
 
 
