@@ -1,7 +1,8 @@
 """Distributed crawling on real Redis: three workers and one archiver crawl two
 offline sites at once, and store what one process crawling them stores; a
 worker killed with SIGKILL, or the archiver killed and restarted, changes
-nothing; no site gets more concurrent requests than its registry entry allows."""
+nothing; no site gets more concurrent requests than its registry entry allows;
+the archive's lock holds, and the next shared run is incremental."""
 
 from __future__ import annotations
 
@@ -75,14 +76,14 @@ def stored_urls(db) -> set[tuple[str, str]]:
         return set(conn.execute("SELECT site, url FROM articles"))
 
 
-def seed(portals, registry, db, redis_url):
+def seed(portals, registry, db, redis_url, kind="full"):
     """`govnews crawl SITE --redis` for each site, one after the other (two
     processes creating a new archive at once can collide turning WAL on)."""
     for site, portal in portals.items():
         result = govnews("crawl", site, "--base-url", portal.base_url, "--db", str(db), "--redis", redis_url,
                          "--registry", registry, "-s", "LOG_LEVEL=WARNING")
         assert result.returncode == 0, result.stderr
-        assert "full run seeded" in result.stderr
+        assert f"{kind} run seeded" in result.stderr
 
 
 def start(args, log):
@@ -108,7 +109,8 @@ def check_archive(db, expected_urls):
     """Same articles as one process; nothing stored twice; each run recorded, finished and ok."""
     assert stored_urls(db) == expected_urls
     with sqlite3.connect(db) as conn:
-        assert not conn.execute("SELECT url FROM captures GROUP BY url, sha256 HAVING count(*) > 1").fetchall()
+        for table in ("captures", "article_versions"):  # a page fetched twice is kept once
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == len(expected_urls), table
         runs = conn.execute("SELECT site, kind, status, finished_at IS NOT NULL, pages_fetched, articles_new "
                             "FROM crawl_runs ORDER BY site").fetchall()
     assert [(site, kind, status, finished) for site, kind, status, finished, _, _ in runs] == [
@@ -153,7 +155,7 @@ def test_three_workers_one_killed_store_what_one_process_stores(portals, registr
         assert 1 <= portal.max_in_flight <= LIMIT, site
 
 
-def test_archiver_killed_mid_run_loses_nothing(portals, registry, redis_url, single_process, tmp_path):
+def test_archiver_killed_mid_run_loses_nothing_and_the_next_run_is_incremental(portals, registry, redis_url, single_process, tmp_path):
     server = redis.Redis.from_url(redis_url)
     server.flushall()
     db = tmp_path / "archive.db"
@@ -187,3 +189,18 @@ def test_archiver_killed_mid_run_loses_nothing(portals, registry, redis_url, sin
     assert not server.llen("govnews:items") and not server.llen("govnews:items:processing")
     for site, portal in portals.items():
         assert 1 <= portal.max_in_flight <= LIMIT, site
+
+
+    # the next shared run of the same archive is incremental, as a local one would be
+    seed(portals, registry, db, redis_url, kind="incremental")
+    worker = start_worker(redis_url, registry, tmp_path / "next.log")
+    archiver = start(["archiver", "--redis", redis_url, "--db", str(db), "--until-done"], tmp_path / "next-archiver.log")
+    finish(worker, tmp_path / "next.log")
+    finish(archiver, tmp_path / "next-archiver.log")
+    with sqlite3.connect(db) as conn:
+        runs = conn.execute("SELECT site, kind, status, articles_new, pages_fetched FROM crawl_runs ORDER BY id").fetchall()
+    first, second = sorted(runs[:2]), sorted(runs[2:])
+    assert [(site, kind, status, new) for site, kind, status, new, _ in second] == [
+        ("sonla-demo.gov.vn", "incremental", "ok", 0), ("sotttt-demo.gov.vn", "incremental", "ok", 0)]
+    assert all(again[-1] < before[-1] for again, before in zip(second, first))  # only what may have changed
+    assert stored_urls(db) == single_process
