@@ -97,10 +97,12 @@ class Archiver:
         return int(run_id) if run_id else None
 
     def _start(self, message: dict) -> None:
+        """Open the run's crawl_runs row (once, even if the message comes again after a restart)."""
         if self._run_id(message) is None:
             self.server.hset(RUNS, message["run"], start_run(self.db, message["site"], message["plan_kind"]))
 
     def _store(self, pages: list[dict]) -> None:
+        """Store fetched pages and count them, in one transaction."""
         if not pages:
             return
         with self.db.conn:
@@ -113,6 +115,7 @@ class Archiver:
                 self._add_counts(group[0], counts)
 
     def _call(self, message: dict) -> None:
+        """One of the pipeline's other writes (unmodified, removed, failed, checked), and its count."""
         name, args = message["function"], message["args"]
         counts, errors = Counter(), Counter()
         if name == "record_failure":
