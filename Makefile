@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser demo test bench clean
+.PHONY: install browser redis demo test bench clean
 
 install: $(INSTALLED)
 
@@ -23,7 +23,11 @@ demo: install
 browser:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-test: install browser
+# Debian's Redis for the distributed crawl and its tests (each test starts its own server on a free port).
+redis:
+	@test -x /usr/bin/redis-server || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q redis-server; }
+
+test: install browser redis
 	$(BIN)/python -m pytest
 
 bench: install
@@ -31,6 +35,7 @@ bench: install
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/incremental_bench.py
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/distributed_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

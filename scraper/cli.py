@@ -53,7 +53,10 @@ def cli():
 @click.option("--full", is_flag=True, help="Fetch every listing and article again, not only what is new.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Scrapy setting override, as with scrapy crawl -s.")
 @click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
-def crawl(sites, all_sites, db, base_url, full, settings, registry):
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Seed a shared crawl in this Redis (redis://host:port/db) for `govnews worker` processes "
+                   "to do, and `govnews archiver` to store, instead of crawling here.")
+def crawl(sites, all_sites, db, base_url, full, settings, registry, redis_url):
     """Crawl SITES from the registry into the archive.
 
     Exit status: 0 ok; 1 the run failed (nothing fetched, or pages failed:
@@ -67,6 +70,9 @@ def crawl(sites, all_sites, db, base_url, full, settings, registry):
     overrides = parse_overrides(settings)
     if sys.stderr.isatty():  # the live progress line, not Scrapy's INFO log (-s LOG_LEVEL=INFO brings it back)
         overrides.setdefault("LOG_LEVEL", "WARNING")
+    if redis_url:
+        seed_shared_crawl(None if all_sites else list(sites), db, redis_url, base_url, overrides, registry, full)
+        return
     try:
         if all_sites:
             note_unverified(load_registry(registry))
@@ -84,6 +90,81 @@ def crawl(sites, all_sites, db, base_url, full, settings, registry):
         click.echo(f"govnews: error: {result.message}", err=True)
     if failures:
         sys.exit(max(result.exit_status for result in failures))
+
+
+def seed_shared_crawl(sites, db, redis_url, base_url, overrides, registry, full) -> None:
+    """``govnews crawl --redis``: queue the runs' start requests for the workers."""
+    from redis.exceptions import RedisError
+
+    from .distributed.run import seed
+
+    try:
+        results = seed(sites, db, redis_url, base_url=base_url, overrides=overrides, registry=registry, full=full)
+    except RedisError as error:
+        fail(f"Redis at {redis_url}: {error}")
+    except KNOWN_ERRORS as error:
+        fail(str(error))
+    for result in results:
+        click.echo(result.summary(), err=True)
+
+
+@cli.command()
+@click.option("--redis", "redis_url", required=True, metavar="URL", help="The Redis of the shared crawl.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE", help="Scrapy setting override.")
+@click.option("--registry", type=click.Path(dir_okay=False), help="Site registry YAML (default: the bundled one).")
+def worker(redis_url, settings, registry):
+    """Crawl the sites seeded in Redis, with any number of other workers.
+
+    Waits until `govnews crawl SITES --redis URL` seeds work, crawls every
+    seeded site (each polite across all workers together), hands what it
+    fetched to `govnews archiver`, and exits once the sites' crawls are done.
+    """
+    from redis.exceptions import RedisError
+
+    from .distributed.run import work
+
+    overrides = parse_overrides(settings)
+    if sys.stderr.isatty():
+        overrides.setdefault("LOG_LEVEL", "WARNING")
+    try:
+        pages = work(redis_url, overrides=overrides, registry=registry)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except RedisError as error:
+        fail(f"Redis at {redis_url}: {error}")
+    except KNOWN_ERRORS as error:
+        fail(str(error))
+    for site, count in pages.items():
+        click.echo(f"{site}: this worker fetched {count} pages", err=True)
+
+
+@cli.command()
+@click.option("--redis", "redis_url", required=True, metavar="URL", help="The Redis of the shared crawl.")
+@click.option("--db", default="archive.db", show_default=True, help="Archive database file.")
+@click.option("--until-done", is_flag=True, help="Exit once no site is being crawled and no item waits.")
+def archiver(redis_url, db, until_done):
+    """Store what the workers fetched: the archive's one writer.
+
+    Holds the archive's lock while it runs (exit 75 when another run holds
+    it); stops cleanly on SIGINT/SIGTERM, and loses nothing when killed: what
+    it had taken and not committed is stored on its next start.
+    """
+    from redis.exceptions import RedisError
+
+    from .distributed import connect
+    from .distributed.archiver import Archiver
+
+    try:
+        check_writable(db)
+        applied = Archiver(connect(redis_url), db).run(until_done=until_done)
+    except LockBusy as error:
+        click.echo(f"govnews: error: {error}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except RedisError as error:
+        fail(f"Redis at {redis_url}: {error}")
+    except KNOWN_ERRORS as error:
+        fail(str(error))
+    click.echo(f"archived {applied} messages into {db}", err=True)
 
 
 def note_unverified(registry_sites: dict[str, Site]) -> None:

@@ -47,6 +47,28 @@ EXIT_ARCHIVE = 74  # EX_IOERR: the archive could not be written
 BUDGET_REASONS = {"closespider_pagecount": "page budget", "closespider_timeout": "time budget"}
 
 
+def store_pages(db, site: str, pages: list) -> list[str]:
+    """Store fetched pages, each ``(address stored as, FetchedPage, Article or None, packed capture)``,
+    inside the caller's transaction: its capture and article for an article page, and for every
+    page the end of its earlier failure. Returns the outcome of each article ("new", "changed",
+    "unchanged" or "duplicate")."""
+    outcomes = []
+    for stored_url, item, article, packed in pages:
+        clear_failure(db, stored_url)
+        if article is None:
+            continue
+        same_as = resolve_identity(db, article)
+        if same_as:
+            touch_seen(db, same_as, item.fetched_at)
+            outcomes.append("duplicate")
+            continue
+        capture_id = store_capture(db, url=item.fetched_url or item.url, site=site, fetched_at=item.fetched_at,
+                                   status=item.status, headers=item.headers, packed=packed)
+        link_capture(db, capture_id, article_id(article.canonical_url or article.url))
+        outcomes.append(write_article(db, article, item.fetched_at, capture_id))
+    return outcomes
+
+
 class ArchivePipeline:
     """Turns spider items into stored captures, articles and run records.
 
@@ -102,6 +124,10 @@ class ArchivePipeline:
             self._halt(error, before_start=True)
             return
         self.stats.set_value("govnews/run_id", self.run_id)
+        self.start_extraction()
+
+    def start_extraction(self) -> None:
+        """The extraction processes beside the crawl (EXTRACT_WORKERS)."""
         settings = self.crawler.settings
         workers = settings.getint("EXTRACT_WORKERS", -1)
         self.pool = ExtractionPool(workers if workers > 0 else (os.cpu_count() or 2) - 1,
@@ -189,23 +215,10 @@ class ArchivePipeline:
         pending, self.pending, self.pending_bytes = self.pending, [], 0
         if not pending or self.halted:
             return
-        outcomes = []
         try:
             with self.db.conn:
-                for item, article, packed in pending:
-                    clear_failure(self.db, self._stored(item.url))
-                    if article is None:
-                        continue
-                    same_as = resolve_identity(self.db, article)
-                    if same_as:
-                        touch_seen(self.db, same_as, item.fetched_at)
-                        outcomes.append("duplicate")
-                        continue
-                    capture_id = store_capture(self.db, url=item.fetched_url or item.url, site=self.site.domain,
-                                               fetched_at=item.fetched_at, status=item.status,
-                                               headers=item.headers, packed=packed)
-                    link_capture(self.db, capture_id, article_id(article.canonical_url or article.url))
-                    outcomes.append(write_article(self.db, article, item.fetched_at, capture_id))
+                outcomes = store_pages(self.db, self.site.domain,
+                                       [(self._stored(item.url), item, article, packed) for item, article, packed in pending])
         except sqlite3.Error as error:
             self._halt(error, lost=sum(article is not None for _, article, _ in pending))
             return

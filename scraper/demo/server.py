@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import socketserver
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -82,6 +83,9 @@ class DemoPortal:
         self._modified: dict[str, datetime] = {}  # path -> when an edit happened
         self._counter_lock = threading.Lock()
         self.requests: Counter[str] = Counter()  # request target -> how many times
+        self.in_flight = 0  # requests being answered now...
+        self.max_in_flight = 0  # ...and the most at once: the concurrency a crawl put on this host
+        self.response_delay = 0.0  # seconds each answer takes, as on a real (slower) server
 
     @property
     def request_count(self) -> int:
@@ -330,7 +334,15 @@ class _Handler(BaseHTTPRequestHandler):
         portal = self.server.portal
         with portal._counter_lock:
             portal.requests[self.path] += 1
-        self._write(portal._respond(self.path), with_body)
+            portal.in_flight += 1
+            portal.max_in_flight = max(portal.max_in_flight, portal.in_flight)
+        try:
+            if portal.response_delay:
+                time.sleep(portal.response_delay)
+            self._write(portal._respond(self.path), with_body)
+        finally:
+            with portal._counter_lock:
+                portal.in_flight -= 1
 
     def _write(self, response: _Response, with_body: bool) -> None:
         """Send ``response``, or 304 when the request's validators still match it."""

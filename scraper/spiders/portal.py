@@ -112,20 +112,20 @@ class PortalSpider(scrapy.Spider):
         settings.set("CLOSESPIDER_TIMEOUT", 60 * budget.get("minutes", settings.getfloat("CRAWL_MAX_MINUTES")),
                      priority="spider")
         spider.max_depth = budget.get("depth", settings.getint("CRAWL_MAX_DEPTH"))
-        db = open_archive(settings.get("ARCHIVE_DB"))
-        try:
-            spider.plan = crawl_plan(
-                db, spider.site.domain, full=spider.full,
-                overlap=settings.getint("INCREMENTAL_OVERLAP", 1),
-                recheck_runs=settings.getint("RECHECK_RUNS", 10),
-            )
-        finally:
-            db.close()
-        if spider.mirrored:
-            spider.plan = spider.plan.on_mirror(spider.site.base_url, spider.site.domains)
+        spider.plan = spider.load_plan(settings)
         spider.stale_limit = settings.getint("NAV_STALE_PAGES", 5) if spider.plan.walk_all_listings else spider.plan.overlap
         spider.judged = {shape: [BARREN_AFTER, 0] for shape in spider.plan.barren_shapes}
         return spider
+
+    def load_plan(self, settings) -> CrawlPlan:
+        """This run's plan, from the archive (on a mirror, its addresses moved there)."""
+        db = open_archive(settings.get("ARCHIVE_DB"))
+        try:
+            plan = crawl_plan(db, self.site.domain, full=self.full, overlap=settings.getint("INCREMENTAL_OVERLAP", 1),
+                              recheck_runs=settings.getint("RECHECK_RUNS", 10))
+        finally:
+            db.close()
+        return plan.on_mirror(self.site.base_url, self.site.domains) if self.mirrored else plan
 
     async def start(self):
         self.crawler.stats.set_value("govnews/tls", self.tls)
