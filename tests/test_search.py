@@ -243,3 +243,40 @@ def test_a_search_over_the_time_limit_is_explained(archive):
         server.wait(timeout=10)
     assert status == 200
     assert "took longer than this server allows" in lxml.html.fromstring(page).cssselect(".query-notes")[0].text_content()
+
+
+# Bounded strategies: past ``cap`` matches the count stops, relevance ranks the most recently
+# archived ``cap``, date order walks the published_at index. A small cap makes the demo archive "broad".
+
+def run_capped(db_path, text: str, cap: int, order: str = "relevance", limit: int = 10_000, offset: int = 0):
+    with sqlite3.connect(db_path) as conn:
+        return search.run(conn, search.parse(text), order=order, limit=limit, offset=offset, cap=cap)
+
+
+def test_a_count_past_the_cap_stops_there_and_says_so(archive):
+    everything = search_all(archive, "sơ kết")
+    assert len(everything) > 3
+    _, total = run_capped(archive, "sơ kết", cap=3)
+    assert (total, total.at_least) == (3, True)
+    _, total = run_capped(archive, "sơ kết", cap=len(everything))
+    assert (total, total.at_least) == (len(everything), False)
+
+
+@pytest.mark.parametrize("query", ["sơ kết", "chuyen doi so"])
+def test_date_order_past_the_cap_is_the_whole_date_order(archive, query):
+    newest_first = [r["id"] for r in search_all(archive, query, order="date")]
+    assert len(newest_first) > 8
+    for offset in (0, 3, len(newest_first) - 2):
+        results, total = run_capped(archive, query, cap=2, order="date", limit=3, offset=offset)
+        assert total.at_least
+        assert [r["id"] for r in results] == newest_first[offset:offset + 3], offset
+
+
+def test_relevance_past_the_cap_ranks_the_most_recently_archived_phrase_first(archive):
+    everything = search_all(archive, "chuyển đổi số")
+    newest_archived = sorted((r["rowid"] for r in everything), reverse=True)[:4]
+    results, total = run_capped(archive, "chuyển đổi số", cap=4)
+    assert total.at_least and sorted(r["rowid"] for r in results) == sorted(newest_archived)
+    together = [bool(r["together"]) for r in results]
+    assert together == sorted(together, reverse=True)
+    assert sorted(together) == sorted(bool(r["together"]) for r in everything if r["rowid"] in newest_archived)

@@ -187,35 +187,102 @@ def parse(text: str | None) -> Query:
 
 
 _INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOLDED_WEIGHTS)}
+# Matches counted, and ranked, exactly. A search with more is counted as "more than MATCH_CAP",
+# ranked by relevance among the MATCH_CAP most recently archived (highest rowid), and ordered by
+# date by walking the published_at index: every search then reads a bounded number of rows,
+# whatever the size of the archive.
+MATCH_CAP = 10_000
+DATE_INDEX = "idx_articles_published_at"
 
 
-def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, dict]:
-    """(SQL, parameters) ranking a parsed query's matches: rowid, together, score and the
-    number of matches (``total``, counted in the same pass); ``where`` filters ``a``."""
-    # The words typed with diacritics (the fewer matches, as a rule) are ranked by bm25 in
-    # their index, found once (MATERIALIZED); the words without are then a filter: ranking
-    # both, or joining the indexes, costs several times more where a folded word is common.
+class MatchCount(int):
+    """The number of matching articles; ``at_least`` when counting stopped at the cap (there are more)."""
+
+    at_least: bool
+
+    def __new__(cls, value: int, at_least: bool = False):
+        count = super().__new__(cls, value)
+        count.at_least = at_least
+        return count
+
+
+def _ranking(query: Query) -> str:
+    """The index whose bm25 ranks: the words typed with diacritics (the fewer matches, as a rule);
+    the words without are then a filter."""
+    return "exact" if "exact" in query.expressions() else "folded"
+
+
+def search_sql(query: Query, where: str = "", cap: int = MATCH_CAP) -> tuple[str, dict]:
+    """(SQL, parameters) for the candidates: up to ``cap`` + 1 matches, most recently archived
+    first (rowid descending, the order of the full-text index, so it stops early), each with
+    its published_at and bm25 score; ``where`` filters ``a`` (articles)."""
     expressions = query.expressions()
-    ranking = "exact" if "exact" in expressions else "folded"
+    ranking = _ranking(query)
     table, weights = _INDEXES[ranking]
-    params = dict(expressions)
-    cte = (f"{ranking} AS MATERIALIZED (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score "
-           f"FROM {table} WHERE {table} MATCH :{ranking})")
-    conditions = [f"a.rowid IN (SELECT rowid FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index})"
-                  for index in expressions if index != ranking] + ([where] if where else [])
+    conditions = [f"r.{table} MATCH :{ranking}"]
+    conditions += [f"a.rowid IN (SELECT rowid FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index})"
+                   for index in expressions if index != ranking]
+    conditions += [where] if where else []
+    sql = (f"SELECT r.rowid, a.published_at, bm25(r.{table}, {', '.join(map(str, weights))}) AS score "
+           f"FROM {table} r JOIN articles a ON a.rowid = r.rowid WHERE {' AND '.join(conditions)} "
+           f"ORDER BY r.rowid DESC LIMIT {cap + 1}")
+    return sql, dict(expressions)
+
+
+def date_walk_sql(query: Query, where: str = "") -> tuple[str, dict]:
+    """(SQL, parameters) for a page of a search with many matches, newest first: the published_at
+    index walked from the newest, each article tested for the query (one full-text look-up by
+    rowid per index), until the page is full. With over MATCH_CAP matches the page fills after a
+    few hundred tests; sorting every match would read them all."""
+    expressions = query.expressions()
+    conditions = ([where] if where else []) + [
+        f"EXISTS (SELECT 1 FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index} AND rowid = a.rowid)"
+        for index in expressions]
+    sql = (f"SELECT a.rowid, a.published_at FROM articles a INDEXED BY {DATE_INDEX} "
+           f"WHERE {' AND '.join(conditions)} ORDER BY a.published_at DESC, a.rowid DESC LIMIT :limit OFFSET :offset")
+    return sql, dict(expressions)
+
+
+def _together(conn: sqlite3.Connection, query: Query, lowest: int) -> set[int] | None:
+    """The rowids from ``lowest`` on where all the words typed stand together, in order; None when
+    that is every match (one quoted phrase), none for one word."""
     together = query.together()
-    if together:
-        index, params["together"] = together
-        table = _INDEXES[index][0]
-        phrase = f"a.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :together)"
+    if together is None:
+        return None if query.phrases == [query.words] else set()
+    table = _INDEXES[together[0]][0]
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :together AND rowid >= :lowest"
+    return {rowid for rowid, in conn.execute(sql, {"together": together[1], "lowest": lowest})}
+
+
+def _newest_first(row: tuple) -> tuple:
+    return (row[1] or "", row[0])
+
+
+def ranked_page(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
+                order: str = "relevance", limit: int = 20, offset: int = 0,
+                cap: int = MATCH_CAP) -> tuple[list[tuple[int, bool, float | None]], MatchCount]:
+    """A page of (rowid, together, score) and the number of matches, read from a bounded set.
+
+    Up to ``cap`` matches: all are ranked (phrase matches first, then bm25) or sorted by date,
+    and counted exactly. More: the count says "more than ``cap``"; relevance ranks the ``cap``
+    most recently archived matches; date order walks the published_at index."""
+    sql, params = search_sql(query, where, cap)
+    candidates = conn.execute(sql, {**params, **(filters or {})}).fetchall()
+    total = MatchCount(min(len(candidates), cap), at_least=len(candidates) > cap)
+    candidates = candidates[:cap]
+    if order == "date" and total.at_least:
+        walk, walk_params = date_walk_sql(query, where)
+        page = conn.execute(walk, {**walk_params, **(filters or {}), "limit": limit, "offset": offset}).fetchall()
+        page = [(rowid, published_at, None) for rowid, published_at in page]
+    elif order == "date":
+        page = sorted(candidates, key=_newest_first, reverse=True)[offset:offset + limit]
     else:
-        phrase = "1" if query.phrases == [query.words] else "0"
-    ordering = "a.published_at DESC" if order == "date" else "together DESC, score"
-    sql = (f"WITH {cte} SELECT a.rowid, {phrase} AS together, {ranking}.score AS score, count(*) OVER () AS total "
-           f"FROM articles a JOIN {ranking} ON {ranking}.rowid = a.rowid "
-           f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''} "
-           f"ORDER BY {ordering} LIMIT :limit OFFSET :offset")
-    return sql, params
+        together = _together(conn, query, candidates[-1][0]) if candidates else None
+        page = sorted(candidates, key=lambda row: (together is not None and row[0] not in together, row[2]))
+        page = page[offset:offset + limit]
+    if order == "date":
+        together = _together(conn, query, min(row[0] for row in page)) if page else None
+    return [(rowid, together is None or rowid in together, score) for rowid, _, score in page], total
 
 
 def snippet(query: Query, text: str | None, before: int = 60, width: int = 280) -> Markup:
@@ -243,20 +310,15 @@ _PAGE_ROWS = "SELECT rowid, id, title, site, published_at, lead, body FROM artic
 
 
 def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
-        order: str = "relevance", limit: int = 20, offset: int = 0) -> tuple[list[dict], int]:
-    """The page of results (each with its snippets) and the number of matching articles."""
+        order: str = "relevance", limit: int = 20, offset: int = 0,
+        cap: int = MATCH_CAP) -> tuple[list[dict], MatchCount]:
+    """The page of results (each with its snippets) and the number of matching articles
+    (``MatchCount.at_least`` when there are more than ``cap``: see ``ranked_page``)."""
     if not query.words:
-        return [], 0
-    sql, params = search_sql(query, where, order)
-    params.update(filters or {})
-    ranked = conn.execute(sql, {**params, "limit": limit, "offset": offset}).fetchall()
-    if ranked:
-        total = ranked[0][3]
-    else:  # a page past the last: count from the first
-        first = conn.execute(sql, {**params, "limit": 1, "offset": 0}).fetchone()
-        total = first[3] if first else 0
+        return [], MatchCount(0)
+    ranked, total = ranked_page(conn, query, where, filters, order, limit, offset, cap)
     results = []
-    for rowid, together, score, _ in ranked:
+    for rowid, together, score in ranked:
         _, article_id, title, site, published_at, lead, body = conn.execute(_PAGE_ROWS, [rowid]).fetchone()
         results.append({
             "rowid": rowid, "id": article_id, "title": title, "site": site, "published_at": published_at,

@@ -9,6 +9,11 @@ page costs about one facet instead of six. It is configured in metadata.yml
 as ``facets: [{shared: [site, category, ...]}]`` and renders exactly like
 column facets; facets added from the page (``?_facet=column``) stay
 Datasette's own.
+
+Facets are counted for pages of at most ``MAX_FACET_ROWS`` rows (a
+selective search): a broad search on a large archive would read every
+match. Past it the facets are skipped, and ``facets_timed_out`` (the JSON
+key, and the line under the table) says why.
 """
 
 from __future__ import annotations
@@ -18,6 +23,10 @@ from urllib.parse import parse_qsl, urlencode
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_removed_args
+
+from ..archive.search import MATCH_CAP
+
+MAX_FACET_ROWS = MATCH_CAP
 
 
 class SharedFacet(Facet):
@@ -51,6 +60,8 @@ class SharedFacet(Facet):
             return [], []
         facet_size = self.get_facet_size()
         try:
+            if await self.too_many_rows():
+                return [], [f"{', '.join(columns)} (not counted: more than {MAX_FACET_ROWS:,} rows; narrow the search)"]
             counted = await self.ds.execute(
                 self.database, self.counts_sql(columns, facet_size + 1), self.params,
                 truncate=False, custom_time_limit=self.ds.setting("facet_time_limit_ms"))
@@ -78,6 +89,13 @@ class SharedFacet(Facet):
                 "truncated": len(rows) > facet_size,
             })
         return results, []
+
+    async def too_many_rows(self) -> bool:
+        """Whether the page's query has more than MAX_FACET_ROWS rows, counting no further."""
+        capped = f"select count(*) from (select 1 from ({self.sql}) limit {MAX_FACET_ROWS + 1})"
+        counted = await self.ds.execute(self.database, capped, self.params,
+                                        custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+        return counted.first()[0] > MAX_FACET_ROWS
 
     def link_adding(self):
         """A function (argument, value) -> this page's absolute URL with ``argument=value`` added.

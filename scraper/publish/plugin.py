@@ -166,12 +166,13 @@ async def search_page(datasette, request):
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
-        results, total = [], 0
+        results, total = [], search.MatchCount(0)
         notes.append(f"The search took longer than this server allows ({limit_ms / 1000:g} s): "
                      "add words, a site or a date range.")
     if request.url_vars.get("format"):
         return Response.json({
             "query": query.text, "read_as": query.reading, "notes": notes, "sort": order, "total": total,
+            "total_at_least": total.at_least,
             "page": page, "rows": [{**row, "title_html": str(row["title_html"]), "snippet": str(row["snippet"]),
                                     "together": bool(row["together"])} for row in results],
         })
@@ -181,7 +182,8 @@ async def search_page(datasette, request):
     return Response.html(await datasette.render_template("search.html", {
         **choices, "database": db.name, "q": args.get("q") or "", "from": args.get("from") or "",
         "to": args.get("to") or "", "site": site, "province": province, "sort": order, "notes": notes,
-        "query": query, "results": results, "total": total, "page": page, "next_url": more,
+        "query": query, "results": results, "total": total, "total_at_least": total.at_least,
+        "page": page, "next_url": more,
         "first_rank": (page - 1) * PAGE_SIZE + 1,
     }, request=request))
 
