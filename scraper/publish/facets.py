@@ -12,8 +12,9 @@ Datasette's own.
 
 Facets are counted for pages of at most ``MAX_FACET_ROWS`` rows (a
 selective search): a broad search on a large archive would read every
-match. Past it the facets are skipped, and ``facets_timed_out`` (the JSON
-key, and the line under the table) says why.
+match. Past it the facets are skipped, and the page's line of facets not
+shown ("These facets timed out: ...") says why; in JSON, facet_results is
+empty (Datasette 0.65 leaves that line out of JSON).
 """
 
 from __future__ import annotations
