@@ -193,6 +193,7 @@ _INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOL
 # whatever the size of the archive.
 MATCH_CAP = 10_000
 DATE_INDEX = "idx_articles_published_at"
+PROBES = 100  # up to this many articles are tested one by one for the words together
 
 
 class MatchCount(int):
@@ -212,10 +213,10 @@ def _ranking(query: Query) -> str:
     return "exact" if "exact" in query.expressions() else "folded"
 
 
-def search_sql(query: Query, where: str = "", cap: int = MATCH_CAP) -> tuple[str, dict]:
+def search_sql(query: Query, where: str = "", cap: int = MATCH_CAP, scored: bool = True) -> tuple[str, dict]:
     """(SQL, parameters) for the candidates: up to ``cap`` + 1 matches, most recently archived
     first (rowid descending, the order of the full-text index, so it stops early), each with
-    its published_at and bm25 score; ``where`` filters ``a`` (articles)."""
+    its published_at and bm25 score (NULL unless ``scored``); ``where`` filters ``a`` (articles)."""
     expressions = query.expressions()
     ranking = _ranking(query)
     table, weights = _INDEXES[ranking]
@@ -223,7 +224,8 @@ def search_sql(query: Query, where: str = "", cap: int = MATCH_CAP) -> tuple[str
     conditions += [f"a.rowid IN (SELECT rowid FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index})"
                    for index in expressions if index != ranking]
     conditions += [where] if where else []
-    sql = (f"SELECT r.rowid, a.published_at, bm25(r.{table}, {', '.join(map(str, weights))}) AS score "
+    score = f"bm25(r.{table}, {', '.join(map(str, weights))})" if scored else "NULL"
+    sql = (f"SELECT r.rowid, a.published_at, {score} AS score "
            f"FROM {table} r JOIN articles a ON a.rowid = r.rowid WHERE {' AND '.join(conditions)} "
            f"ORDER BY r.rowid DESC LIMIT {cap + 1}")
     return sql, dict(expressions)
@@ -243,15 +245,19 @@ def date_walk_sql(query: Query, where: str = "") -> tuple[str, dict]:
     return sql, dict(expressions)
 
 
-def _together(conn: sqlite3.Connection, query: Query, lowest: int) -> set[int] | None:
-    """The rowids from ``lowest`` on where all the words typed stand together, in order; None when
-    that is every match (one quoted phrase), none for one word."""
+def _together(conn: sqlite3.Connection, query: Query, rowids: list[int]) -> set[int] | None:
+    """Which of ``rowids`` (descending) hold all the words typed together, in order; None when
+    that is every match (one quoted phrase), none for one word. Read from the index from the
+    lowest of them on when they are a run of the newest matches, one look-up each otherwise."""
     together = query.together()
     if together is None:
         return None if query.phrases == [query.words] else set()
     table = _INDEXES[together[0]][0]
+    if len(rowids) <= PROBES:
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :together AND rowid = :rowid"
+        return {rowid for rowid in rowids if conn.execute(sql, {"together": together[1], "rowid": rowid}).fetchone()}
     sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :together AND rowid >= :lowest"
-    return {rowid for rowid, in conn.execute(sql, {"together": together[1], "lowest": lowest})}
+    return {rowid for rowid, in conn.execute(sql, {"together": together[1], "lowest": rowids[-1]})}
 
 
 def _newest_first(row: tuple) -> tuple:
@@ -266,7 +272,7 @@ def ranked_page(conn: sqlite3.Connection, query: Query, where: str = "", filters
     Up to ``cap`` matches: all are ranked (phrase matches first, then bm25) or sorted by date,
     and counted exactly. More: the count says "more than ``cap``"; relevance ranks the ``cap``
     most recently archived matches; date order walks the published_at index."""
-    sql, params = search_sql(query, where, cap)
+    sql, params = search_sql(query, where, cap, scored=order != "date")
     candidates = conn.execute(sql, {**params, **(filters or {})}).fetchall()
     total = MatchCount(min(len(candidates), cap), at_least=len(candidates) > cap)
     candidates = candidates[:cap]
@@ -277,11 +283,11 @@ def ranked_page(conn: sqlite3.Connection, query: Query, where: str = "", filters
     elif order == "date":
         page = sorted(candidates, key=_newest_first, reverse=True)[offset:offset + limit]
     else:
-        together = _together(conn, query, candidates[-1][0]) if candidates else None
+        together = _together(conn, query, [row[0] for row in candidates])
         page = sorted(candidates, key=lambda row: (together is not None and row[0] not in together, row[2]))
         page = page[offset:offset + limit]
     if order == "date":
-        together = _together(conn, query, min(row[0] for row in page)) if page else None
+        together = _together(conn, query, sorted((row[0] for row in page), reverse=True))
     return [(rowid, together is None or rowid in together, score) for rowid, _, score in page], total
 
 
