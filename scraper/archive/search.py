@@ -15,6 +15,9 @@ Every word is required. Words in double quotes must be consecutive (a
 phrase). Results are ranked: articles where the words typed stand together,
 in order, come first, then by bm25 with the title weighing most (in a query
 mixing both kinds of words, bm25 of the words typed with diacritics); or by date.
+Past ``MATCH_CAP`` matches the count stops ("more than"), relevance ranks the
+most recently archived ``MATCH_CAP`` and date order walks the published_at
+index, so a search reads a bounded number of rows on an archive of any size.
 Nothing typed reaches FTS5 as syntax: quotes are balanced or dropped, operators
 and symbols are ignored, and ``Query.notes`` says what was changed.
 """
