@@ -13,7 +13,7 @@ same archive, whatever the number of workers.
 Rows go in with the project's schema (``ensure_schema``) in bulk (big
 transactions, no journal, then back to WAL); the search index, which reads
 its text from the articles (scraper/archive/schema.py), is then built in one
-pass.
+pass per index, with a large in-memory buffer and fewer merges (FTS_BUILD_CONFIG).
 
 A few "needle" phrases that the vocabulary never produces are put in a known
 number of articles, for rare queries with known small result counts.
@@ -389,8 +389,21 @@ ARTICLE_FIELDS = ("rowid", "id", "url", "canonical_url", "site", "title", "lead"
                   "category", "source", "extractor", "first_seen_at", "last_seen_at", "removed_at",
                   "published_year", "published_month", "has_attachments", "removed")
 INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) VALUES ({', '.join('?' * len(ARTICLE_FIELDS))})"
-# one pass over the articles for each search index
-REBUILD_INDEXES = [f"INSERT INTO {table}({table}) VALUES ('rebuild')" for table in (FTS_TABLE, EXACT_FTS_TABLE)]
+# One pass over the articles for each search index. FTS5 writes a segment each time its
+# in-memory terms reach 'hashsize' (1 MiB by default) and merges every 4 ('automerge'):
+# 256 MiB and 16 while building make far fewer segments to merge (about 2.5 times faster on
+# 30,000 articles); the defaults are set back after, for the crawls that write the archive later.
+FTS_BUILD_CONFIG = {"hashsize": (268_435_456, 1_048_576), "automerge": (16, 4)}
+REBUILD_INDEXES = [
+    statement
+    for table in (FTS_TABLE, EXACT_FTS_TABLE)
+    for statement in (
+        *(f"INSERT INTO {table}({table}, rank) VALUES ('{name}', {build})" for name, (build, _) in FTS_BUILD_CONFIG.items()),
+        f"INSERT INTO {table}({table}) VALUES ('rebuild')",
+        *(f"INSERT INTO {table}({table}, rank) VALUES ('{name}', {default})"
+          for name, (_, default) in FTS_BUILD_CONFIG.items()),
+    )
+]
 
 
 def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int | None = None,
@@ -429,6 +442,7 @@ def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int
             if not quiet and done % 20_000 < CHUNK:
                 print(f"  {done:>8,} articles  {time.perf_counter() - start:6.1f} s", file=sys.stderr, flush=True)
         conn.execute("COMMIT")
+    inserted = time.perf_counter() - start
     for statement in REBUILD_INDEXES:
         conn.execute(statement)
     conn.commit()
@@ -441,7 +455,8 @@ def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int
     for phrase, _ in NEEDLES:
         needle_counts[phrase] = sum(phrase in phrases for phrases in _state["needles"].values())
     result = {
-        "articles": done, "seconds": round(generated, 1), "bytes": path.stat().st_size,
+        "articles": done, "seconds": round(generated, 1), "insert_seconds": round(inserted, 1),
+        "bytes": path.stat().st_size,
         "vocabulary": len(_state["units"]), "syllables": len(syllables()), "body_chars": chars,
         "needles": needle_counts,
     }
@@ -457,7 +472,8 @@ def main() -> None:
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     args = parser.parse_args()
     info = build(args.out, args.articles, args.seed, args.workers, args.force)
-    print(f"{info['articles']:,} articles in {info['seconds']:.1f} s "
+    print(f"{info['articles']:,} articles in {info['seconds']:.1f} s (rows {info['insert_seconds']:.1f} s, "
+          f"search indexes {info['seconds'] - info['insert_seconds']:.1f} s) "
           f"({info['articles'] / info['seconds']:,.0f}/s); {info['bytes'] / 2**20:,.0f} MiB; "
           f"vocabulary {info['vocabulary']:,} units ({info['syllables']:,} composed syllables); "
           f"body text {info['body_chars'] / 2**20:,.0f} MiB")
