@@ -13,7 +13,12 @@ same archive, whatever the number of workers.
 Rows go in with the project's schema (``ensure_schema``) in bulk (big
 transactions, no journal, then back to WAL); the search index, which reads
 its text from the articles (scraper/archive/schema.py), is then built in one
-pass per index, with a large in-memory buffer and fewer merges (FTS_BUILD_CONFIG).
+pass per index, with FTS5's default settings: a larger in-memory buffer and
+fewer merges (hashsize 256 MiB, automerge 16) built the indexes about 2.5
+times faster, but left them in a shape whose later writes stalled on big
+merges (25 ms per article on average at 500,000 against a median of 2 ms;
+3 ms on archives built as here), so archives made that way would not measure the
+crawl's write cost truthfully.
 
 A few "needle" phrases that the vocabulary never produces are put in a known
 number of articles, for rare queries with known small result counts.
@@ -389,24 +394,8 @@ ARTICLE_FIELDS = ("rowid", "id", "url", "canonical_url", "site", "title", "lead"
                   "category", "source", "extractor", "first_seen_at", "last_seen_at", "removed_at",
                   "published_year", "published_month", "has_attachments", "removed")
 INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) VALUES ({', '.join('?' * len(ARTICLE_FIELDS))})"
-# One pass over the articles for each search index. FTS5 writes a segment each time its
-# in-memory terms reach 'hashsize' (1 MiB by default) and merges every 4 ('automerge'):
-# 256 MiB and 16 while building make far fewer segments to merge (about 2.5 times faster on
-# 30,000 articles); the defaults are set back after, for the crawls that write the archive later,
-# and the segments merged into one ('optimize'): left unmerged, the first writes after the build
-# do that merging (measured: 274 ms p95 per article at 500,000 instead of 3 ms).
-FTS_BUILD_CONFIG = {"hashsize": (268_435_456, 1_048_576), "automerge": (16, 4)}
-REBUILD_INDEXES = [
-    statement
-    for table in (FTS_TABLE, EXACT_FTS_TABLE)
-    for statement in (
-        *(f"INSERT INTO {table}({table}, rank) VALUES ('{name}', {build})" for name, (build, _) in FTS_BUILD_CONFIG.items()),
-        f"INSERT INTO {table}({table}) VALUES ('rebuild')",
-        *(f"INSERT INTO {table}({table}, rank) VALUES ('{name}', {default})"
-          for name, (_, default) in FTS_BUILD_CONFIG.items()),
-        f"INSERT INTO {table}({table}) VALUES ('optimize')",
-    )
-]
+# one pass over the articles for each search index
+REBUILD_INDEXES = [f"INSERT INTO {table}({table}) VALUES ('rebuild')" for table in (FTS_TABLE, EXACT_FTS_TABLE)]
 
 
 def build(path: str | Path, articles: int = 200_000, seed: int = 1, workers: int | None = None,

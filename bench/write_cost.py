@@ -3,7 +3,7 @@
 Usage: python bench/write_cost.py [ARCHIVE ...] [--articles 2000] [--batch 50] [--scratch DIR]
 
 For an empty archive and for each ARCHIVE given (copied to --scratch first,
-so the original is left as it was), the real store code
+so the original is left as it was, and flushed to disk), the real store code
 (``scraper.archive.store.save_articles``, one transaction per batch of 50,
 the crawl's ``ARCHIVE_BATCH``) writes:
 
@@ -110,6 +110,7 @@ def main() -> None:
                 for suffix in ("", "-wal"):
                     if Path(f"{source}{suffix}").exists():
                         shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+                os.sync()  # the copy's writing-back is not the writes measured
                 print(f"copied {source} in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
             result = measure(target, articles, args.batch)
         finally:
