@@ -16,10 +16,16 @@ the same run and interleaved:
   shared statement, scraper/publish/facets.py; suggested facets are off);
 - the search page: ``GET /-/search?q=...`` (scraper/archive/search.py: words
   with diacritics matched as typed, phrase matches first, then bm25; the
-  page of 20 with highlighted snippets and the total), and the same page
-  ordered by date (``&sort=date``);
+  page of 20 with highlighted snippets and the total, counted up to
+  ``search.MATCH_CAP`` and then "more than"), and the same page ordered by
+  date (``&sort=date``); and the same searches run directly
+  (``search.run`` on one connection, no HTTP);
 - mentions over time: ``GET /-/search/mentions.json?q=...`` (matches per
   month and site, one grouped statement, scraper/publish/mentions.py).
+
+``--public`` serves with ``govnews serve --public``'s settings (1 s time
+limit); a search page that hit the limit is counted in the "over the limit"
+column.
 
 ``--investigate`` adds where the Datasette time goes (``?_trace=1`` on a
 second server with ``trace_debug`` on) and the options measured: query
@@ -51,6 +57,7 @@ sys.path.insert(0, str(ROOT))
 from datasette.utils import escape_fts  # noqa: E402
 
 from bench import make_archive  # noqa: E402
+from scraper.archive import search  # noqa: E402
 from scraper.cli import datasette_command  # noqa: E402
 from scraper.publish.plugin import tune_for_reading  # noqa: E402
 
@@ -129,11 +136,11 @@ class Timing:
 class Server:
     """A real Datasette process on a free port, with one kept-alive HTTP connection."""
 
-    def __init__(self, db: Path, extra_settings: dict[str, str] | None = None):
+    def __init__(self, db: Path, extra_settings: dict[str, str] | None = None, public: bool = False):
         from tests.conftest import free_port, wait_for_http
 
         self.port = free_port()
-        command = datasette_command(str(db), self.port)
+        command = datasette_command(str(db), self.port, public=public)
         for name, value in (extra_settings or {}).items():
             command += ["--setting", name, value]
         self.command = command
@@ -189,8 +196,9 @@ def time_http(server: Server, path: str, timing: Timing) -> dict | None:
     status, body = server.get(path)
     timing.add(time.perf_counter() - start)
     if not path.split("?")[0].endswith(".json"):
-        found = re.search(rb'class="search-count">([\d,]+) article', body)
-        return {"status": status, "found": int(found.group(1).replace(b",", b"")) if found else None}
+        found = re.search(rb'class="search-count">(More than )?([\d,]+) article', body)
+        return {"status": status, "found": (b">" if found.group(1) else b"") + found.group(2) if found else None,
+                "over_limit": b"took longer than this server allows" in body}
     data = json.loads(body)
     data["status"] = status
     return data
@@ -201,6 +209,13 @@ def time_sql(conn: sqlite3.Connection, statements: list[str], query: str, timing
     results = [conn.execute(sql, {"search": query}).fetchall() for sql in statements]
     timing.add(time.perf_counter() - start)
     return results
+
+
+def time_search(conn: sqlite3.Connection, query: str, order: str, timing: Timing) -> None:
+    """The search page's work without HTTP: parse, the bounded ranking and count, 20 rows with snippets."""
+    start = time.perf_counter()
+    search.run(conn, search.parse(query), order=order)
+    timing.add(time.perf_counter() - start)
 
 
 def open_direct(db: Path) -> sqlite3.Connection:
@@ -223,7 +238,10 @@ class Result:
     ranked: Timing = field(default_factory=Timing)  # the search page, by relevance, with snippets
     ranked_by_date: Timing = field(default_factory=Timing)
     mentions: Timing = field(default_factory=Timing)  # /-/search/mentions.json
-    ranked_matches: int | None = None
+    ranked_matches: str | None = None  # as the page says it: "1,234" or ">10,000"
+    ranked_direct: Timing = field(default_factory=Timing)  # search.run on one connection, by relevance
+    ranked_direct_by_date: Timing = field(default_factory=Timing)
+    over_limit: int = 0  # search pages (either order) that stopped at the server's time limit
     api_count: int | None = None
     api_status: set = field(default_factory=set)
     facets: int = 0  # facets in the last response (a facet that timed out is left out)
@@ -247,6 +265,7 @@ def measure(db: Path, server: Server, runs: int, warmup: int, queries) -> list[R
             time_http(server, page, Timing())
             time_http(server, page + "&sort=date", Timing())
             time_http(server, mentions, Timing())
+            time_search(conn, query, "relevance", Timing())
         for _ in range(runs):
             rows, count = time_sql(conn, [rows_sql], query, result.direct_rows)[0], \
                 time_sql(conn, [count_sql], query, result.direct_count)[0]
@@ -257,8 +276,12 @@ def measure(db: Path, server: Server, runs: int, warmup: int, queries) -> list[R
             result.facets = len(data.get("facet_results") or {})
             ranked = time_http(server, page, result.ranked)
             result.api_status.add(ranked["status"])
-            result.ranked_matches = ranked["found"]
-            result.api_status.add(time_http(server, page + "&sort=date", result.ranked_by_date)["status"])
+            result.ranked_matches = ranked["found"].decode() if ranked["found"] else None
+            by_date = time_http(server, page + "&sort=date", result.ranked_by_date)
+            result.api_status.add(by_date["status"])
+            result.over_limit += ranked["over_limit"] + by_date["over_limit"]
+            time_search(conn, query, "relevance", result.ranked_direct)
+            time_search(conn, query, "date", result.ranked_direct_by_date)
             result.api_status.add(time_http(server, mentions, result.mentions)["status"])
         result.matches = count[0][0]
         result.kind = query_class(result.matches / total)
@@ -276,8 +299,8 @@ def main_table(results: list[Result], total: int) -> str:
         "| query | class | matches | % of articles | direct rows p50 | direct rows+count p50 / p95 ms "
         "| Datasette JSON p50 / p95 ms | ratio p50 (p95) | facets shown "
         "| search page: matches | by relevance, snippets p50 / p95 ms | by date p50 / p95 ms "
-        "| mentions per month p50 / p95 ms |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| search.run direct, relevance / date p50 (p95) ms | over the limit | mentions per month p50 / p95 ms |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
         note = "" if r.api_status == {200} else f" (HTTP {','.join(map(str, sorted(r.api_status)))})"
@@ -287,9 +310,28 @@ def main_table(results: list[Result], total: int) -> str:
             f"| {r.direct_rows.p50:.1f} | {r.direct.p50:.1f} / {r.direct.p95:.1f} "
             f"| {r.datasette.p50:.1f} / {r.datasette.p95:.1f}{note} "
             f"| {r.datasette.p50 / r.direct.p50:.1f}x ({r.datasette.p95 / r.direct.p95:.1f}x) | {r.facets} "
-            f"| {'?' if r.ranked_matches is None else f'{r.ranked_matches:,}'} | {r.ranked.p50:.1f} / {r.ranked.p95:.1f} "
-            f"| {r.ranked_by_date.p50:.1f} / {r.ranked_by_date.p95:.1f} | {r.mentions.p50:.1f} / {r.mentions.p95:.1f} |"
+            f"| {r.ranked_matches or '?'} | {r.ranked.p50:.1f} / {r.ranked.p95:.1f} "
+            f"| {r.ranked_by_date.p50:.1f} / {r.ranked_by_date.p95:.1f} "
+            f"| {r.ranked_direct.p50:.1f} ({r.ranked_direct.p95:.1f}) / {r.ranked_direct_by_date.p50:.1f} "
+            f"({r.ranked_direct_by_date.p95:.1f}) | {r.over_limit} "
+            f"| {r.mentions.p50:.1f} / {r.mentions.p95:.1f} |"
         )
+    return "\n".join(lines)
+
+
+def class_table(results: list[Result]) -> str:
+    """Per class of query (by the share of articles matched): the worst p50 and p95 of each way of searching."""
+    ways = [("direct SQL (table search)", "direct"), ("Datasette JSON", "datasette"),
+            ("search page, relevance", "ranked"), ("search page, date", "ranked_by_date"),
+            ("search.run direct, relevance", "ranked_direct"), ("search.run direct, date", "ranked_direct_by_date")]
+    lines = ["| class | queries | " + " | ".join(f"{label} p50 / p95 ms (worst)" for label, _ in ways) + " |",
+             "|---|--:|" + "--:|" * len(ways)]
+    for kind in ("rare", "medium", "common", "broad"):
+        members = [r for r in results if r.kind == kind]
+        if members:
+            cells = [f"{max(getattr(r, name).p50 for r in members):.1f} / {max(getattr(r, name).p95 for r in members):.1f}"
+                     for _, name in ways]
+            lines.append(f"| {kind} | {len(members)} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -479,6 +521,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--public", action="store_true", help="serve with --public's settings (1 s time limit)")
     parser.add_argument("--investigate", action="store_true",
                         help="also: time breakdown from ?_trace=1, query string switches, server settings, other SQL")
     parser.add_argument("--variant-runs", type=int, default=None, help="runs per variant (default: --runs)")
@@ -495,7 +538,8 @@ def main() -> None:
     import datasette
 
     served = served_path(db)
-    server = Server(served)
+    load_before = os.getloadavg()
+    server = Server(served, public=args.public)
     try:
         print(f"Datasette {datasette.__version__} on port {server.port}; SQLite {sqlite3.sqlite_version}", file=sys.stderr)
         results = measure(db, server, args.runs, args.warmup, QUERIES)
@@ -516,7 +560,13 @@ def main() -> None:
           f"Datasette = GET /archive/articles.json?_search=...&_shape=objects (includes facets); "
           f"search page = GET /-/search?q=... (20 results with snippets and the total; by relevance, "
           f"then &sort=date).\n")
+    load_after = os.getloadavg()
+    print(f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)}; "
+          f"after: {', '.join(f'{x:.2f}' for x in load_after)}. Search page counts stop at "
+          f"{search.MATCH_CAP:,} (\">\" = more than).{' Served with --public (1 s limit).' if args.public else ''}\n")
     print(main_table(results, total))
+    print()
+    print(class_table(results))
     if args.investigate:
         print("\nWhere the Datasette time goes (one ?_trace=1 request, median of 3, _size=10; "
               "facet statements run in parallel, so SQL ms can exceed request ms):\n")

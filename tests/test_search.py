@@ -243,3 +243,87 @@ def test_a_search_over_the_time_limit_is_explained(archive):
         server.wait(timeout=10)
     assert status == 200
     assert "took longer than this server allows" in lxml.html.fromstring(page).cssselect(".query-notes")[0].text_content()
+
+
+# Bounded strategies: past ``cap`` matches the count stops, relevance ranks the most recently
+# archived ``cap``, date order walks the published_at index. A small cap makes the demo archive "broad".
+
+def run_capped(db_path, text: str, cap: int, order: str = "relevance", limit: int = 10_000, offset: int = 0):
+    with sqlite3.connect(db_path) as conn:
+        return search.run(conn, search.parse(text), order=order, limit=limit, offset=offset, cap=cap)
+
+
+def test_a_count_past_the_cap_stops_there_and_says_so(archive):
+    everything = search_all(archive, "sơ kết")
+    assert len(everything) > 3
+    _, total = run_capped(archive, "sơ kết", cap=3)
+    assert (total, total.at_least) == (3, True)
+    _, total = run_capped(archive, "sơ kết", cap=len(everything))
+    assert (total, total.at_least) == (len(everything), False)
+
+
+@pytest.mark.parametrize("query", ["sơ kết", "chuyen doi so"])
+def test_date_order_past_the_cap_is_the_whole_date_order(archive, query):
+    newest_first = [r["id"] for r in search_all(archive, query, order="date")]
+    assert len(newest_first) > 8
+    for offset in (0, 3, len(newest_first) - 2):
+        results, total = run_capped(archive, query, cap=2, order="date", limit=3, offset=offset)
+        assert total.at_least
+        assert [r["id"] for r in results] == newest_first[offset:offset + 3], offset
+
+
+def test_relevance_past_the_cap_ranks_the_most_recently_archived_phrase_first(archive):
+    everything = search_all(archive, "chuyển đổi số")
+    newest_archived = sorted((r["rowid"] for r in everything), reverse=True)[:4]
+    results, total = run_capped(archive, "chuyển đổi số", cap=4)
+    assert total.at_least and sorted(r["rowid"] for r in results) == sorted(newest_archived)
+    together = [bool(r["together"]) for r in results]
+    assert together == sorted(together, reverse=True)
+    assert sorted(together) == sorted(bool(r["together"]) for r in everything if r["rowid"] in newest_archived)
+
+
+@pytest.fixture(scope="module")
+def broad_archive_url(tmp_path_factory):
+    """A real Datasette on a generated archive with more articles than the cap (bench/make_archive.py)."""
+    from bench.make_archive import build
+    from scraper.cli import datasette_command
+
+    from .conftest import free_port, wait_for_http
+
+    path = tmp_path_factory.mktemp("broad") / "archive.db"
+    build(path, articles=search.MATCH_CAP + 1000, workers=1, quiet=True)
+    port = free_port()
+    server = subprocess.Popen(datasette_command(str(path), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/-/versions.json")
+        yield f"http://127.0.0.1:{port}", path
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_broad_search_says_its_count_is_capped(broad_archive_url):
+    url, path = broad_archive_url
+    _, page = search_page(url, q="năm")
+    count = lxml.html.fromstring(page).cssselect(".search-count")[0].text_content()
+    assert count.startswith(f"More than {search.MATCH_CAP:,} articles found")
+    data = json.loads(fetch(f"{url}/-/search.json?" + urllib.parse.urlencode({"q": "năm", "sort": "date"})))
+    assert (data["total"], data["total_at_least"]) == (search.MATCH_CAP, True)
+    with sqlite3.connect(path) as conn:
+        newest = conn.execute(
+            f"SELECT a.id FROM articles a JOIN {EXACT_FTS_TABLE} f ON f.rowid = a.rowid WHERE {EXACT_FTS_TABLE} MATCH "
+            "'\"năm\"' ORDER BY a.published_at DESC, a.rowid DESC LIMIT 20").fetchall()
+    assert [row["id"] for row in data["rows"]] == [id for id, in newest]
+    rare = json.loads(fetch(f"{url}/-/search.json?" + urllib.parse.urlencode({"q": "Pá Vầy Sủ"})))
+    assert (rare["total"], rare["total_at_least"]) == (25, False)
+
+
+def test_facets_are_counted_for_selective_searches_only(broad_archive_url):
+    url, _ = broad_archive_url
+    table = f"{url}/archive/articles.json?"
+    broad = json.loads(fetch(table + urllib.parse.urlencode({"_search": "năm"})))
+    assert not broad["facet_results"] and broad["filtered_table_rows_count"] > search.MATCH_CAP
+    page = lxml.html.fromstring(fetch(f"{url}/archive/articles?" + urllib.parse.urlencode({"_search": "năm"})))
+    assert f"more than {search.MATCH_CAP:,} rows" in page.cssselect(".facets-timed-out")[0].text_content()
+    rare = json.loads(fetch(table + urllib.parse.urlencode({"_search": "Pá Vầy Sủ"})))
+    assert sum(value["count"] for value in rare["facet_results"]["site"]["results"]) == rare["filtered_table_rows_count"] > 0

@@ -15,6 +15,9 @@ Every word is required. Words in double quotes must be consecutive (a
 phrase). Results are ranked: articles where the words typed stand together,
 in order, come first, then by bm25 with the title weighing most (in a query
 mixing both kinds of words, bm25 of the words typed with diacritics); or by date.
+Past ``MATCH_CAP`` matches the count stops ("more than"), relevance ranks the
+most recently archived ``MATCH_CAP`` and date order walks the published_at
+index, so a search reads a bounded number of rows on an archive of any size.
 Nothing typed reaches FTS5 as syntax: quotes are balanced or dropped, operators
 and symbols are ignored, and ``Query.notes`` says what was changed.
 """
@@ -187,6 +190,13 @@ def parse(text: str | None) -> Query:
 
 
 _INDEXES = {"exact": (EXACT_FTS_TABLE, EXACT_WEIGHTS), "folded": (FTS_TABLE, FOLDED_WEIGHTS)}
+# Matches counted, and ranked, exactly. A search with more is counted as "more than MATCH_CAP",
+# ranked by relevance among the MATCH_CAP most recently archived (highest rowid), and ordered by
+# date by walking the published_at index: every search then reads a bounded number of rows,
+# whatever the size of the archive.
+MATCH_CAP = 10_000
+DATE_INDEX = "idx_articles_published_at"
+PROBES = 100  # up to this many articles are tested one by one for the words together
 
 
 def _in_index(index: str, rowid: str = "a.rowid") -> str:
@@ -210,32 +220,99 @@ def capped_match_count(conn: sqlite3.Connection, query: Query, cap: int) -> int:
                         [expression, cap]).fetchone()[0]
 
 
-def search_sql(query: Query, where: str = "", order: str = "relevance") -> tuple[str, dict]:
-    """(SQL, parameters) ranking a parsed query's matches: rowid, together, score and the
-    number of matches (``total``, counted in the same pass); ``where`` filters ``a``."""
-    # The words typed with diacritics (the fewer matches, as a rule) are ranked by bm25 in
-    # their index, found once (MATERIALIZED); the words without are then a filter: ranking
-    # both, or joining the indexes, costs several times more where a folded word is common.
+class MatchCount(int):
+    """The number of matching articles; ``at_least`` when counting stopped at the cap (there are more)."""
+
+    at_least: bool
+
+    def __new__(cls, value: int, at_least: bool = False):
+        count = super().__new__(cls, value)
+        count.at_least = at_least
+        return count
+
+
+def _ranking(query: Query) -> str:
+    """The index whose bm25 ranks: the words typed with diacritics (the fewer matches, as a rule);
+    the words without are then a filter."""
+    return "exact" if "exact" in query.expressions() else "folded"
+
+
+def search_sql(query: Query, where: str = "", cap: int = MATCH_CAP, scored: bool = True) -> tuple[str, dict]:
+    """(SQL, parameters) for the candidates: up to ``cap`` + 1 matches, most recently archived
+    first (rowid descending, the order of the full-text index, so it stops early), each with
+    its published_at and bm25 score (NULL unless ``scored``); ``where`` filters ``a`` (articles)."""
     expressions = query.expressions()
-    ranking = "exact" if "exact" in expressions else "folded"
+    ranking = _ranking(query)
     table, weights = _INDEXES[ranking]
-    params = dict(expressions)
-    cte = (f"{ranking} AS MATERIALIZED (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS score "
-           f"FROM {table} WHERE {table} MATCH :{ranking})")
-    conditions = [_in_index(index) for index in expressions if index != ranking] + ([where] if where else [])
+    conditions = [f"r.{table} MATCH :{ranking}"]
+    conditions += [f"a.rowid IN (SELECT rowid FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index})"
+                   for index in expressions if index != ranking]
+    conditions += [where] if where else []
+    score = f"bm25(r.{table}, {', '.join(map(str, weights))})" if scored else "NULL"
+    sql = (f"SELECT r.rowid, a.published_at, {score} AS score "
+           f"FROM {table} r JOIN articles a ON a.rowid = r.rowid WHERE {' AND '.join(conditions)} "
+           f"ORDER BY r.rowid DESC LIMIT {cap + 1}")
+    return sql, dict(expressions)
+
+
+def date_walk_sql(query: Query, where: str = "") -> tuple[str, dict]:
+    """(SQL, parameters) for a page of a search with many matches, newest first: the published_at
+    index walked from the newest, each article tested for the query (one full-text look-up by
+    rowid per index), until the page is full. With over MATCH_CAP matches the page fills after a
+    few hundred tests; sorting every match would read them all."""
+    expressions = query.expressions()
+    conditions = ([where] if where else []) + [
+        f"EXISTS (SELECT 1 FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index} AND rowid = a.rowid)"
+        for index in expressions]
+    sql = (f"SELECT a.rowid, a.published_at FROM articles a INDEXED BY {DATE_INDEX} "
+           f"WHERE {' AND '.join(conditions)} ORDER BY a.published_at DESC, a.rowid DESC LIMIT :limit OFFSET :offset")
+    return sql, dict(expressions)
+
+
+def _together(conn: sqlite3.Connection, query: Query, rowids: list[int]) -> set[int] | None:
+    """Which of ``rowids`` (descending) hold all the words typed together, in order; None when
+    that is every match (one quoted phrase), none for one word. Read from the index from the
+    lowest of them on when they are a run of the newest matches, one look-up each otherwise."""
     together = query.together()
-    if together:
-        index, params["together"] = together
-        table = _INDEXES[index][0]
-        phrase = f"a.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :together)"
+    if together is None:
+        return None if query.phrases == [query.words] else set()
+    table = _INDEXES[together[0]][0]
+    if len(rowids) <= PROBES:
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :together AND rowid = :rowid"
+        return {rowid for rowid in rowids if conn.execute(sql, {"together": together[1], "rowid": rowid}).fetchone()}
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :together AND rowid >= :lowest"
+    return {rowid for rowid, in conn.execute(sql, {"together": together[1], "lowest": rowids[-1]})}
+
+
+def _newest_first(row: tuple) -> tuple:
+    return (row[1] or "", row[0])
+
+
+def ranked_page(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
+                order: str = "relevance", limit: int = 20, offset: int = 0,
+                cap: int = MATCH_CAP) -> tuple[list[tuple[int, bool, float | None]], MatchCount]:
+    """A page of (rowid, together, score) and the number of matches, read from a bounded set.
+
+    Up to ``cap`` matches: all are ranked (phrase matches first, then bm25) or sorted by date,
+    and counted exactly. More: the count says "more than ``cap``"; relevance ranks the ``cap``
+    most recently archived matches; date order walks the published_at index."""
+    sql, params = search_sql(query, where, cap, scored=order != "date")
+    candidates = conn.execute(sql, {**params, **(filters or {})}).fetchall()
+    total = MatchCount(min(len(candidates), cap), at_least=len(candidates) > cap)
+    candidates = candidates[:cap]
+    if order == "date" and total.at_least:
+        walk, walk_params = date_walk_sql(query, where)
+        page = conn.execute(walk, {**walk_params, **(filters or {}), "limit": limit, "offset": offset}).fetchall()
+        page = [(rowid, published_at, None) for rowid, published_at in page]
+    elif order == "date":
+        page = sorted(candidates, key=_newest_first, reverse=True)[offset:offset + limit]
     else:
-        phrase = "1" if query.phrases == [query.words] else "0"
-    ordering = "a.published_at DESC" if order == "date" else "together DESC, score"
-    sql = (f"WITH {cte} SELECT a.rowid, {phrase} AS together, {ranking}.score AS score, count(*) OVER () AS total "
-           f"FROM articles a JOIN {ranking} ON {ranking}.rowid = a.rowid "
-           f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''} "
-           f"ORDER BY {ordering} LIMIT :limit OFFSET :offset")
-    return sql, params
+        together = _together(conn, query, [row[0] for row in candidates])
+        page = sorted(candidates, key=lambda row: (together is not None and row[0] not in together, row[2]))
+        page = page[offset:offset + limit]
+    if order == "date":
+        together = _together(conn, query, sorted((row[0] for row in page), reverse=True))
+    return [(rowid, together is None or rowid in together, score) for rowid, _, score in page], total
 
 
 def snippet(query: Query, text: str | None, before: int = 60, width: int = 280) -> Markup:
@@ -273,26 +350,25 @@ def describe(conn: sqlite3.Connection, query: Query, rowid: int) -> dict:
 
 
 def run(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
-        order: str = "relevance", limit: int = 20, offset: int = 0) -> tuple[list[dict], int]:
-    """The page of results (each with its snippets) and the number of matching articles."""
+        order: str = "relevance", limit: int = 20, offset: int = 0,
+        cap: int = MATCH_CAP) -> tuple[list[dict], MatchCount]:
+    """The page of results (each with its snippets) and the number of matching articles
+    (``MatchCount.at_least`` when there are more than ``cap``: see ``ranked_page``)."""
     if not query.words:
-        return [], 0
-    sql, params = search_sql(query, where, order)
-    params.update(filters or {})
-    ranked = conn.execute(sql, {**params, "limit": limit, "offset": offset}).fetchall()
-    if ranked:
-        total = ranked[0][3]
-    else:  # a page past the last: count from the first
-        first = conn.execute(sql, {**params, "limit": 1, "offset": 0}).fetchone()
-        total = first[3] if first else 0
+        return [], MatchCount(0)
+    ranked, total = ranked_page(conn, query, where, filters, order, limit, offset, cap)
     return [{**describe(conn, query, rowid), "together": together, "score": score}
-            for rowid, together, score, _ in ranked], total
+            for rowid, together, score in ranked], total
+
+
+UNCAPPED = 2 ** 62
 
 
 def ranked_rowids(conn: sqlite3.Connection, query: Query, where: str = "", filters: dict | None = None,
                   order: str = "relevance") -> list[int]:
-    """Every match, in the order ``run`` pages through them: one statement, for a full download."""
+    """Every match, in the order ``run`` pages through them when there are at most MATCH_CAP: for a
+    full download, which ranks every match however many (within the server's time limit)."""
     if not query.words:
         return []
-    sql, params = search_sql(query, where, order)
-    return [row[0] for row in conn.execute(sql, {**params, **(filters or {}), "limit": -1, "offset": 0})]
+    ranked, _ = ranked_page(conn, query, where, filters, order, limit=UNCAPPED, offset=0, cap=UNCAPPED)
+    return [rowid for rowid, _, _ in ranked]

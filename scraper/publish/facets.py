@@ -12,6 +12,12 @@ Datasette's own.
 
 Periods (year, month) are listed newest first, as a researcher reads a
 time line, not by count; 0/1 flags read "no" and "yes".
+
+Facets are counted for pages of at most ``MAX_FACET_ROWS`` rows (a
+selective search): a broad search on a large archive would read every
+match. Past it the facets are skipped, and the page's line of facets not
+shown ("These facets timed out: ...") says why; in JSON, facet_results is
+empty (Datasette 0.65 leaves that line out of JSON).
 """
 
 from __future__ import annotations
@@ -21,6 +27,10 @@ from urllib.parse import parse_qsl, urlencode
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_removed_args
+
+from ..archive.search import MATCH_CAP
+
+MAX_FACET_ROWS = MATCH_CAP
 
 
 NEWEST_FIRST = {"published_year", "published_month"}
@@ -59,6 +69,8 @@ class SharedFacet(Facet):
             return [], []
         facet_size = self.get_facet_size()
         try:
+            if await self.too_many_rows():
+                return [], [f"{', '.join(columns)} (not counted: more than {MAX_FACET_ROWS:,} rows; narrow the search)"]
             counted = await self.ds.execute(
                 self.database, self.counts_sql(columns, facet_size + 1), self.params,
                 truncate=False, custom_time_limit=self.ds.setting("facet_time_limit_ms"))
@@ -88,6 +100,13 @@ class SharedFacet(Facet):
                 "truncated": len(rows) > facet_size,
             })
         return results, []
+
+    async def too_many_rows(self) -> bool:
+        """Whether the page's query has more than MAX_FACET_ROWS rows, counting no further."""
+        capped = f"select count(*) from (select 1 from ({self.sql}) limit {MAX_FACET_ROWS + 1})"
+        counted = await self.ds.execute(self.database, capped, self.params,
+                                        custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+        return counted.first()[0] > MAX_FACET_ROWS
 
     def link_adding(self):
         """A function (argument, value) -> this page's absolute URL with ``argument=value`` added.

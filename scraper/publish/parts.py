@@ -12,7 +12,8 @@ thread pool, each under the server's time limit) and the pages are merged:
   a nearly but not exactly the same order as in the whole archive;
 - by date: newest first, exactly as in the whole archive.
 
-Totals are summed; each result names its part (``database``), so its link
+Totals are summed (a part that stopped counting at ``search.MATCH_CAP``
+makes the sum "at least"); each result names its part (``database``), so its link
 opens the reading view in the right one. Page N asks each part for its
 first N pages, so a deep page costs more than a first one: past
 ``MAX_MERGED_PAGE`` the page has the total and a note, no rows.
@@ -38,7 +39,7 @@ def _merge_key(order: str):
 
 
 async def search_parts(dbs, query: search.Query, where: str, filters: dict, order: str,
-                       page: int, page_size: int, limit_ms: int, notes: list[str]) -> tuple[list[dict], int]:
+                       page: int, page_size: int, limit_ms: int, notes: list[str]) -> tuple[list[dict], search.MatchCount]:
     """The results of page ``page`` across ``dbs``, each marked with its database, and the total;
     what the reader should know is added to ``notes``."""
     one_part = len(dbs) == 1
@@ -53,7 +54,8 @@ async def search_parts(dbs, query: search.Query, where: str, filters: dict, orde
         return [{**row, "database": db.name} for row in results], total
 
     answers = await asyncio.gather(*(run_on(db) for db in dbs))
-    total = sum(part_total for _, part_total in answers)
+    total = search.MatchCount(sum(part_total for _, part_total in answers),
+                              at_least=any(part_total.at_least for _, part_total in answers))
     if one_part:
         return answers[0][0], total
     if too_deep:

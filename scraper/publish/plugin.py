@@ -39,6 +39,8 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
 
+from ..archive import search
+
 from . import capture_view, reading, versions
 from .facets import SharedFacet
 from .guard import refusal
@@ -128,7 +130,7 @@ async def search_page(datasette, request):
     except sqlite3.OperationalError as error:
         if "interrupted" not in str(error):
             raise
-        results, total, timed_out = [], 0, True
+        results, total, timed_out = [], search.MatchCount(0), True
         notes.append(timed_out_note(limit_ms))
     more = request.path + "?" + urllib.parse.urlencode(
         {**dict(urllib.parse.parse_qsl(request.query_string)), "page": page + 1}) if page * PAGE_SIZE < total else None
@@ -137,7 +139,7 @@ async def search_page(datasette, request):
     if request.url_vars.get("format"):
         return Response.json({
             "query": query.text, "read_as": query.reading, "notes": notes, "sort": order, "total": total,
-            "page": page, "next_url": more and datasette.absolute_url(request, more), **downloads,
+            "total_at_least": total.at_least, "page": page, "next_url": more and datasette.absolute_url(request, more), **downloads,
             "rows": [{**row, "title_html": str(row["title_html"]), "snippet": str(row["snippet"]),
                       "snippet_text": row["snippet"].striptags(), "together": bool(row["together"]),
                       "reading_url": datasette.absolute_url(request, datasette.urls.row(row["database"], "articles", row["id"]))}
@@ -147,7 +149,8 @@ async def search_page(datasette, request):
     choices = await form_choices(dbs)
     return Response.html(await datasette.render_template("search.html", {
         **choices, **asked.asked, **downloads, "sort": order, "notes": notes,
-        "query": query, "results": results, "total": total, "page": page, "next_url": more,
+        "query": query, "results": results, "total": total,
+        "total_at_least": total.at_least, "page": page, "next_url": more,
         "first_rank": (page - 1) * PAGE_SIZE + 1, "json_url": asked.url("/-/search.json"), "mentions": mentions,
         "chart": mentions_chart(mentions),
         "mentions_note": timed_out_note(limit_ms, "Counting the mentions"),
