@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import lxml.html
 import pytest
 
 from scraper.extract.blocks import content_blocks

@@ -10,7 +10,6 @@ other path rejected.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import lxml.html
