@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -157,6 +158,11 @@ def test_reading_view_shows_the_article(datasette_url):
 def test_robots_txt(datasette_url):
     status, body, _ = get(f"{datasette_url}/robots.txt")
     assert status == 200 and b"Disallow: /*.csv" in body
+    rules = [line.split(":", 1)[1].strip() for line in body.decode().splitlines() if line.startswith("Disallow:")]
+    # crawlers that read wildcards stay off the word diffs and stored captures, not the reading view or versions
+    for path, kept_off in (("/archive/articles/ab12/diff", True), ("/archive/captures/7/page", True),
+                           ("/archive/articles/ab12", False), ("/archive/articles/ab12/v/2", False)):
+        assert any(re.fullmatch(re.escape(rule).replace(r"\*", ".*") + ".*", path) for rule in rules) == kept_off, path
 
 
 def stop_and_check_port_freed(command: list[str], port: int, stop: signal.Signals, startup_timeout: float = 30) -> None:

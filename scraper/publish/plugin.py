@@ -58,6 +58,8 @@ Disallow: /*.json
 Disallow: /*?sql=
 Disallow: /*_search=
 Disallow: /-/search
+Disallow: /*/diff
+Disallow: /*/captures/
 Allow: /
 """
 
