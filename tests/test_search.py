@@ -318,6 +318,20 @@ def test_a_broad_search_says_its_count_is_capped(broad_archive_url):
     assert (rare["total"], rare["total_at_least"]) == (25, False)
 
 
+def test_a_broad_search_draws_its_mentions_chart_when_asked(broad_archive_url):
+    """Past the cap the page does not count every match per month (about 1 s per million matches): it offers to."""
+    url, _ = broad_archive_url
+    page = lxml.html.fromstring(search_page(url, q="năm")[1])
+    assert not page.cssselect("svg.mentions-chart")
+    [draw] = page.cssselect("a.draw-mentions")
+    drawn = lxml.html.fromstring(fetch(url + draw.get("href")))
+    lines = drawn.cssselect("svg.mentions-chart g.mentions-series")
+    counted = json.loads(fetch(f"{url}/-/search/mentions.json?" + urllib.parse.urlencode({"q": "năm"})))
+    assert len(lines) == len(counted["sites"]) > 0 and sum(row["articles"] for row in counted["rows"]) > search.MATCH_CAP
+    rare = lxml.html.fromstring(search_page(url, q="Pá Vầy Sủ")[1])
+    assert rare.cssselect("svg.mentions-chart") and not rare.cssselect("a.draw-mentions")
+
+
 def test_facets_are_counted_for_selective_searches_only(broad_archive_url):
     url, _ = broad_archive_url
     table = f"{url}/archive/articles.json?"

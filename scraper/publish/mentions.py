@@ -40,6 +40,7 @@ class Mentions:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
     undated: dict[str, int] = field(default_factory=dict)
     timed_out: bool = False
+    left_out: bool = False  # not counted for the page: the search has more than MATCH_CAP matches
 
     def rows(self) -> list[tuple[str, str, int]]:
         """(month, site, articles) for every month and site, 0 included."""
