@@ -109,13 +109,16 @@ def wait_for_http(url: str, timeout: float = 30.0) -> None:
             time.sleep(0.2)
 
 
-@pytest.fixture(scope="session")
-def datasette_url(archive):
-    """A real Datasette server publishing the crawled archive."""
+@contextlib.contextmanager
+def datasette_server(dbs, **options):
+    """A real Datasette publishing ``dbs`` (a file, or the parts of a split archive) as ``govnews serve``
+    does with ``options`` (public, immutable); yields its base URL."""
     from scraper.cli import datasette_command
 
     port = free_port()
-    server = subprocess.Popen(datasette_command(str(archive), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    files = [str(db) for db in dbs] if isinstance(dbs, (list, tuple)) else str(dbs)
+    server = subprocess.Popen(datasette_command(files, port, **options), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(url + "/-/versions.json")
@@ -123,23 +126,20 @@ def datasette_url(archive):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def datasette_url(archive):
+    """A real Datasette server publishing the crawled archive."""
+    with datasette_server(archive) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def public_url(archive):
     """A real Datasette server publishing the crawled archive as ``serve --public`` does."""
-    from scraper.cli import datasette_command
-
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(archive), port, public=True),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(url + "/-/versions.json")
+    with datasette_server(archive, public=True) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 EDITED_TITLE = GOLD["title"] + " (cập nhật)"

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
-from scraper.cli import datasette_command
-
-from .conftest import GOLD, copy_archive, free_port, wait_for_http
+from .conftest import GOLD, copy_archive, datasette_server
 from .test_publish import get
 
 
 def test_an_archive_named_otherwise_keeps_search_queries_reading_view_and_dashboard(archive, tmp_path):
     db = copy_archive(archive, tmp_path / "demo2.db")
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(db), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/-/versions.json")
+    with datasette_server(db) as base:
         status, body, _ = get(base + "/archive/articles.json?_search=chuyen+doi+so&_shape=objects")
         assert status == 200, body[:300]
         found = json.loads(body)
@@ -29,6 +22,3 @@ def test_an_archive_named_otherwise_keeps_search_queries_reading_view_and_dashbo
         status, page, _ = get(f"{base}/archive/articles/{article_id}")
         assert status == 200 and b'class="article-reading"' in page
         assert get(base + "/-/dashboards/archive")[0] == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -6,17 +6,15 @@ import csv
 import io
 import json
 import sqlite3
-import subprocess
 from datetime import datetime, timedelta, timezone
 
 import lxml.html
 import pytest
 
 from scraper.archive import open_archive, save_articles
-from scraper.cli import datasette_command
 from scraper.extract import Article
 
-from .conftest import free_port, wait_for_http
+from .conftest import datasette_server
 from .test_publish import get
 
 MANY = 1200  # more than Datasette's max_returned_rows (1,000)
@@ -40,21 +38,10 @@ def big_archive(tmp_path_factory):
     return path
 
 
-def serve(path, public=False):
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(path), port, public=public),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    wait_for_http(base + "/-/versions.json")
-    return server, base
-
-
 @pytest.fixture(scope="module")
 def big_server(big_archive):
-    server, base = serve(big_archive)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    with datasette_server(big_archive) as base:
+        yield base
 
 
 def test_the_table_pages_csv_link_gives_every_row(big_server):
@@ -88,9 +75,5 @@ def test_the_database_file_downloads_locally_but_not_in_public(big_archive, big_
     (tmp_path / "copy.db").write_bytes(body)
     with sqlite3.connect(tmp_path / "copy.db") as copy:
         assert copy.execute("SELECT count(*) FROM articles").fetchone()[0] == MANY
-    server, base = serve(big_archive, public=True)
-    try:
+    with datasette_server(big_archive, public=True) as base:
         assert get(base + "/archive.db")[0] == 403
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

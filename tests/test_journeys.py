@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
 import unicodedata
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from scraper.cli import datasette_command
-
-from .conftest import EDITED_TITLE, copy_archive, free_port, wait_for_http
+from .conftest import EDITED_TITLE, copy_archive, datasette_server
 from .test_browser import CHROMIUM, CHROMIUM_FLAGS
 
 TYPED = "chuyển đổi số"
@@ -35,16 +32,8 @@ def server(request, edited_archive, tmp_path_factory):
     name, public = request.param
     source, seed_id, _ = edited_archive
     db = copy_archive(source, tmp_path_factory.mktemp("journey") / name)
-    port = free_port()
-    process = subprocess.Popen(datasette_command(str(db), port, public=public),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(url + "/-/versions.json")
+    with datasette_server(db, public=public) as url:
         yield url, seed_id
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def folded(text: str) -> str:

@@ -23,7 +23,7 @@ from scraper.extract import Article
 from scraper.publish.mentions import is_broad
 from scraper.publish.search_request import read
 
-from .conftest import free_port, wait_for_http
+from .conftest import datasette_server, free_port, wait_for_http
 from .test_publish import get
 
 VN = timezone(timedelta(hours=7))
@@ -168,16 +168,8 @@ def research_archive(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def public_research(research_archive):
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(research_archive), port, public=True),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/-/versions.json")
+    with datasette_server(research_archive, public=True) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.mark.parametrize(("typed", "total"), [("chuyển đổi số", EXACT_MATCHES + 1),

@@ -19,10 +19,9 @@ import lxml.html
 import pytest
 
 from scraper.archive import open_archive, save_articles
-from scraper.cli import datasette_command
 from scraper.extract import Article, Attachment, Image
 
-from .conftest import GOLD, GOVNEWS, ROOT, free_port, wait_for_http
+from .conftest import GOLD, GOVNEWS, ROOT, datasette_server, free_port, wait_for_http
 
 
 def get(url: str) -> tuple[int, bytes, dict]:
@@ -213,16 +212,8 @@ def hostile_server(tmp_path_factory):
     )
     save_articles(db, [(article, "2024-01-10T01:30:00+00:00", None)])
     db.close()
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(db_path), port, public=True),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/-/versions.json")
+    with datasette_server(db_path, public=True) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_stored_content_never_runs_script(hostile_server):

@@ -10,7 +10,6 @@ all the same. A huge article is stored in it too.
 from __future__ import annotations
 
 import re
-import subprocess
 import unicodedata
 import urllib.parse
 
@@ -18,11 +17,10 @@ import lxml.html
 import pytest
 import sqlite_utils
 
-from scraper.cli import datasette_command
 from scraper.publish.capture_view import readable_html
 from scraper.publish.worddiff import MAX_WORD_TOKENS, diff_paragraphs, tokens
 
-from .conftest import EDITED_TITLE, GOLD, HUGE_PARAGRAPHS, NEW_AUTHOR, free_port, wait_for_http
+from .conftest import EDITED_TITLE, GOLD, HUGE_PARAGRAPHS, NEW_AUTHOR, datasette_server
 from .test_publish import get
 
 
@@ -31,15 +29,8 @@ from .test_publish import get
 def served(edited_archive):
     """(Datasette base URL, archive path, seed article id, portal base URL)."""
     db, seed_id, base_url = edited_archive
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(db), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(url + "/-/versions.json")
+    with datasette_server(db) as url:
         yield url, db, seed_id, base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def page(url: str) -> lxml.html.HtmlElement:
@@ -219,19 +210,11 @@ def test_a_reader_goes_from_the_article_to_its_history_a_diff_and_a_citation(ser
 
 def test_the_pages_of_a_version_answer_on_a_public_server_too(served):
     _, db, seed_id, _ = served
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(db), port, public=True),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/-/versions.json")
+    with datasette_server(db, public=True) as base:
         article = f"{base}/archive/articles/{seed_id}"
         capture = page(article).xpath("//a[@class='capture']/@href")[0]
         for url in (article, article + "/history", article + "/v/1", article + "/diff", base + capture):
             assert get(url)[0] == 200, url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.mark.parametrize("text", ["Hội nghị tổng kết", unicodedata.normalize("NFD", "Hội nghị tổng kết")])

@@ -19,7 +19,7 @@ from scraper.archive import open_archive, search
 from scraper.archive.schema import EXACT_FTS_TABLE, FTS_TABLE
 from scraper.extract.vietnamese import fold
 
-from .conftest import GOLD, copy_archive
+from .conftest import GOLD, copy_archive, datasette_server
 
 SEARCHES = GOLD["searches_that_must_find_it"]
 
@@ -286,20 +286,11 @@ def test_relevance_past_the_cap_ranks_the_most_recently_archived_phrase_first(ar
 def broad_archive_url(tmp_path_factory):
     """A real Datasette on a generated archive with more articles than the cap (bench/make_archive.py)."""
     from bench.make_archive import build
-    from scraper.cli import datasette_command
-
-    from .conftest import free_port, wait_for_http
 
     path = tmp_path_factory.mktemp("broad") / "archive.db"
     build(path, articles=search.MATCH_CAP + 1000, workers=1, quiet=True)
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(path), port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/-/versions.json")
-        yield f"http://127.0.0.1:{port}", path
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with datasette_server(path) as url:
+        yield url, path
 
 
 def test_a_broad_search_says_its_count_is_capped(broad_archive_url):

@@ -6,15 +6,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import subprocess
 import urllib.parse
 
 import pytest
 
 from scraper.archive import open_archive
-from scraper.cli import datasette_command
 
-from .conftest import copy_archive, free_port, govnews, wait_for_http
+from .conftest import copy_archive, datasette_server, govnews
 from .test_publish import get
 
 TABLES = ("articles", "images", "attachments", "versions", "captures")
@@ -37,15 +35,8 @@ def parts(whole):
 @pytest.fixture(scope="module")
 def parts_url(parts):
     """One real Datasette serving both parts (each its own database)."""
-    port = free_port()
-    server = subprocess.Popen(datasette_command([str(path) for path in parts], port, immutable=True),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/-/versions.json")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with datasette_server(parts, immutable=True) as url:
+        yield url
 
 
 def count(path, sql: str, params=()):

@@ -9,16 +9,13 @@ without opening arbitrary SQL there.
 from __future__ import annotations
 
 import json
-import subprocess
 import urllib.parse
 
 import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
-from scraper.cli import datasette_command
-
-from .conftest import ROOT, copy_archive, free_port, wait_for_http
+from .conftest import ROOT, copy_archive, datasette_server
 from .test_browser import CHROMIUM, CHROMIUM_FLAGS
 from .test_publish import get
 
@@ -165,12 +162,7 @@ def test_the_dashboard_listed_under_public_shows_its_charts(page, public_url):
 
 def test_an_archive_named_otherwise_keeps_these_pages_under_public(archive, tmp_path):
     db = copy_archive(archive, tmp_path / "demo2.db")
-    port = free_port()
-    server = subprocess.Popen(datasette_command(str(db), port, public=True),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/-/versions.json")
+    with datasette_server(db, public=True) as base:
         assert get(base + "/-/dashboards/archive")[0] == 200
         for chart in dashboard_charts().values():
             assert get(f"{base}/archive.json?" + urllib.parse.urlencode({"sql": chart["query"]}))[0] == 200
@@ -182,6 +174,3 @@ def test_an_archive_named_otherwise_keeps_these_pages_under_public(archive, tmp_
             {"q": "huyen", "site": "demo-vnportal", "from_date": "01/01/2024", "to_date": "", "_shape": "objects"}))
         rows = json.loads(body)["rows"]
         assert status == 200 and rows and all(row["published_at"] >= "2024-01-01" for row in rows)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
