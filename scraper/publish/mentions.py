@@ -86,12 +86,10 @@ def months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def count(conn: sqlite3.Connection, request: SearchRequest) -> Mentions:
-    """The mentions of a search in one archive database (nothing when it has no words)."""
-    if not request.query.words:
-        return Mentions()
+def monthly_rows(conn: sqlite3.Connection, request: SearchRequest) -> list[tuple[str | None, str, int]]:
+    """(month, site, articles) of a search with words in one archive database, undated under month None."""
     sql, params = mentions_sql(request, is_broad(conn, request))
-    return combined([conn.execute(sql, params).fetchall()])
+    return conn.execute(sql, params).fetchall()
 
 
 def combined(parts: list[list[tuple[str | None, str, int]]]) -> Mentions:
@@ -110,16 +108,15 @@ def combined(parts: list[list[tuple[str | None, str, int]]]) -> Mentions:
 
 
 async def count_within_limit(datasette, request: SearchRequest) -> Mentions:
-    """``count`` over every archive database (the parts of a split archive summed), under the server's SQL
-    time limit; ``timed_out`` set if it was stopped."""
+    """The mentions of a search over every archive database (the parts of a split archive summed), under
+    the server's SQL time limit; ``timed_out`` set if it was stopped; nothing when it has no words."""
     limit_ms = datasette.setting("sql_time_limit_ms")
     if not request.query.words:
         return Mentions()
 
     def run(conn):
         with sqlite_timelimit(conn, limit_ms):
-            sql, params = mentions_sql(request, is_broad(conn, request))
-            return conn.execute(sql, params).fetchall()
+            return monthly_rows(conn, request)
 
     try:
         return combined([await db.execute_fn(run) for db in await archive_databases(datasette)])
