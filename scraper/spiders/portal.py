@@ -259,8 +259,7 @@ class PortalSpider(scrapy.Spider):
         """Request a sitemap's articles and its child sitemaps."""
         sitemap = parse_sitemap(response.body, response.url) if response.status == 200 else None
         if sitemap is None:
-            self._count("sources_unusable")
-            self.logger.warning("%s is not a sitemap (HTTP %s): left out", response.url, response.status)
+            self._source_unusable(response, "sitemap")
             return
         yield from self._new_sources(sitemap.children, self.parse_sitemap)
         yield from self._source_entries(sitemap.entries, response)
@@ -269,10 +268,13 @@ class PortalSpider(scrapy.Spider):
         """Request a feed's articles."""
         entries = parse_feed(response.body, response.url) if response.status == 200 else None
         if entries is None:
-            self._count("sources_unusable")
-            self.logger.warning("%s is not a feed (HTTP %s): left out", response.url, response.status)
+            self._source_unusable(response, "feed")
             return
         yield from self._source_entries(entries, response)
+
+    def _source_unusable(self, response: Response, kind: str) -> None:
+        self._count("sources_unusable")
+        self.logger.warning("%s is not a %s (HTTP %s): left out", response.url, kind, response.status)
 
     def _source_entries(self, entries, response: Response):
         """The article requests of a feed's or a sitemap's entries: new pages,
