@@ -97,6 +97,17 @@ class CrawlProcess(CrawlerProcess):
         reactor.callFromThread(reactor.callLater, STOP_GRACE, self._signal_kill, signum, None)
 
 
+def chosen_sites(site_keys: list[str] | None, registry: str | None) -> list[Site]:
+    """The registry sites named, or (``site_keys`` None) the scheduled ones: real and verified."""
+    if site_keys:
+        return [get_site(key, registry) for key in site_keys]
+    sites = [site for site in load_registry(registry).values() if site.scheduled]
+    if not sites:
+        raise CrawlError("no verified site in the registry, so --all has nothing to crawl: crawl a site by name, "
+                         "then mark it verified: true once its run is right (docs/registry.md)")
+    return sites
+
+
 def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None,
           overrides: dict[str, str] | None = None, registry: str | None = None, full: bool = False) -> list[RunResult]:
     """Crawl registry sites (when ``site_keys`` is None, the scheduled ones: real and verified) into the archive.
@@ -105,13 +116,7 @@ def crawl(site_keys: list[str] | None, db_path: str, base_url: str | None = None
     CrawlError, ArchiveError, RegistryError, UnknownSiteError or LockBusy
     before fetching anything when the run cannot start.
     """
-    if site_keys:
-        sites = [get_site(key, registry) for key in site_keys]
-    else:
-        sites = [site for site in load_registry(registry).values() if site.scheduled]
-        if not sites:
-            raise CrawlError("no verified site in the registry, so --all has nothing to crawl: crawl a site by name, "
-                             "then mark it verified: true once its run is right (docs/registry.md)")
+    sites = chosen_sites(site_keys, registry)
     check_writable(db_path)
     if base_url:
         sites = [site.with_base_url(base_url) for site in sites]

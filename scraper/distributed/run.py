@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from scrapy.settings import Settings
 
 from ..archive import open_archive
-from ..crawl import CrawlError, CrawlProcess, project_settings
-from ..sites import Site, get_site, load_registry
+from ..crawl import CrawlProcess, chosen_sites, project_settings
+from ..sites import Site
 from . import ACTIVE_SITES, ITEMS, connect, site_key, spider_name
 from .archiver import clear_site
 from .spider import SharedPortalSpider
@@ -58,7 +58,7 @@ def seed(site_keys: list[str] | None, db_path: str, redis_url: str, base_url: st
          overrides: dict[str, str] | None = None, registry: str | None = None, full: bool = False) -> list[Seeded]:
     """Queue the start requests of each site's run in Redis, with the run's plan
     read from the archive at ``db_path``; the workers do the crawling."""
-    sites = _sites(site_keys, registry)
+    sites = chosen_sites(site_keys, registry)
     server = connect(redis_url)
     server.ping()
     open_archive(db_path).close()
@@ -117,12 +117,3 @@ def work(redis_url: str, overrides: dict[str, str] | None = None, registry: str 
     if crawlers:
         process.start()
     return {key: crawler.stats.get_value("response_received_count", 0) for key, crawler in crawlers}
-
-
-def _sites(site_keys: list[str] | None, registry: str | None) -> list[Site]:
-    if site_keys:
-        return [get_site(key, registry) for key in site_keys]
-    sites = [site for site in load_registry(registry).values() if site.scheduled]
-    if not sites:
-        raise CrawlError("no verified site in the registry, so --all has nothing to crawl")
-    return sites
