@@ -245,8 +245,7 @@ def search_sql(query: Query, where: str = "", cap: int = MATCH_CAP, scored: bool
     ranking = _ranking(query)
     table, weights = _INDEXES[ranking]
     conditions = [f"r.{table} MATCH :{ranking}"]
-    conditions += [f"a.rowid IN (SELECT rowid FROM {_INDEXES[index][0]} WHERE {_INDEXES[index][0]} MATCH :{index})"
-                   for index in expressions if index != ranking]
+    conditions += [_in_index(index) for index in expressions if index != ranking]
     conditions += [where] if where else []
     score = f"bm25(r.{table}, {', '.join(map(str, weights))})" if scored else "NULL"
     sql = (f"SELECT r.rowid, a.published_at, {score} AS score "
