@@ -26,15 +26,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import free_port  # noqa: E402
 GOVNEWS = [sys.executable, "-m", "scraper.cli"]
 QUIET = ("-s", "LOG_LEVEL=WARNING")
-
-
-def free_port() -> int:
-    import socket
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def tree_rss_mb(roots: list[int]) -> float:
