@@ -111,26 +111,32 @@ def _changes(row: dict) -> list[str]:
     return [name.replace("_", " ") for name in COMPARED_FIELDS if row[f"{name}_changed"]]
 
 
-async def history_page(datasette, request):
+async def _asked_article(datasette, request):
+    """(database, article id, article, the article's path) of the article a route names; 404 if none."""
     db = await archive_of(datasette, request)
     article_id = request.url_vars["id"]
-    article = await _article(db, article_id)
+    return db, article_id, await _article(db, article_id), article_url(datasette, db.name, article_id)
+
+
+def _diff_url(base: str, number: int) -> str:
+    """The diff of version ``number`` against the one before it."""
+    return f"{base}/diff?from={number - 1}&to={number}"
+
+
+async def history_page(datasette, request):
+    db, article_id, article, base = await _asked_article(datasette, request)
     rows = [dict(row) for row in (await db.execute(_HISTORY, {"id": article_id, "most": MAX_LISTED_VERSIONS})).rows]
-    base = article_url(datasette, db.name, article_id)
     return Response.html(await datasette.render_template("article-history.html", {
         "database": db.name, "article": article, "article_url": base,
         "versions": [{**row, "changes": _changes(row), "url": f"{base}/v/{row['version']}",
-                      "diff_url": None if row["first"] else f"{base}/diff?from={row['version'] - 1}&to={row['version']}"}
+                      "diff_url": None if row["first"] else _diff_url(base, row["version"])}
                      for row in rows],
     }, request=request))
 
 
 async def version_page(datasette, request):
-    db = await archive_of(datasette, request)
-    article_id = request.url_vars["id"]
-    article = await _article(db, article_id)
+    db, article_id, article, base = await _asked_article(datasette, request)
     version = await _version(db, article_id, int(request.url_vars["n"]))
-    base = article_url(datasette, db.name, article_id)
     permalink = datasette.absolute_url(request, f"{base}/v/{version['version']}")
     images = json.loads(version["images"] or "[]")
     return Response.html(await datasette.render_template("article-version.html", {
@@ -139,7 +145,7 @@ async def version_page(datasette, request):
         "blocks": in_place(shown_paragraphs(version["body"], version["body_cut"]), images),
         "shortened": version["cut"], "shown_chars": MAX_SHOWN_CHARS,
         "attachments": json.loads(version["attachments"] or "[]"),
-        "diff_url": f"{base}/diff?from={version['version'] - 1}&to={version['version']}" if version["version"] > 1 else None,
+        "diff_url": _diff_url(base, version["version"]) if version["version"] > 1 else None,
         "permalink": permalink, "citation": citation(version, article, permalink, date.today()),
     }, request=request))
 
@@ -152,14 +158,11 @@ def _number(value: str | None, default: int) -> int:
 
 
 async def diff_page(datasette, request):
-    db = await archive_of(datasette, request)
-    article_id = request.url_vars["id"]
-    article = await _article(db, article_id)
+    db, article_id, article, base = await _asked_article(datasette, request)
     latest = article["latest"] or 1
     new_number = _number(request.args.get("to"), latest)
     old_number = _number(request.args.get("from"), max(new_number - 1, 1))
     old, new = await _version(db, article_id, old_number), await _version(db, article_id, new_number)
-    base = article_url(datasette, db.name, article_id)
     fields = [{"name": name, "paragraphs": diff_paragraphs(old[name], new[name])} for name in DIFFED_FIELDS]
     return Response.html(await datasette.render_template("article-diff.html", {
         "database": db.name, "article": article, "article_url": base, "history_url": f"{base}/history",
